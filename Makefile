@@ -1,0 +1,57 @@
+# The Alliance Learning Casebook.
+#   make lab    open the casebook in JupyterLab (creates .venv on first use)
+#   make test   run every test: unit tests, doctests, nbval over the chapters, browser tests
+# Everything installs into .venv from pyproject.toml, pinned by constraints.txt.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null || echo python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8888
+CONSTRAINTS := constraints.txt
+# JupyterLab refuses to run as root unless told it may.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+PIP_INSTALL := $(PY) -m pip install --disable-pip-version-check --quiet -c $(CONSTRAINTS)
+
+.PHONY: help lab test chapters clean-venv
+
+help:
+	@echo "make lab      open the casebook in JupyterLab on http://127.0.0.1:$(PORT) (PORT=... to change)"
+	@echo "make test     run the whole test suite (what CI runs)"
+	@echo "make chapters re-execute every chapter in place and store its outputs"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The casebook needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps: reinstall only when pyproject.toml or constraints.txt changed.
+$(VENV)/.stamp-lab: pyproject.toml $(CONSTRAINTS) tools/lab-overrides.json | $(PY)
+	$(PIP_INSTALL) -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp tools/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	touch $@
+
+$(VENV)/.stamp-test: $(VENV)/.stamp-lab
+	$(PIP_INSTALL) -e ".[test]"
+	touch $@
+
+lab: $(VENV)/.stamp-lab
+	@token=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
+	echo ""; \
+	echo "  The casebook opens at: http://127.0.0.1:$(PORT)/lab/tree/00_how_to_use.ipynb?token=$$token"; \
+	echo "  (stop it with Ctrl-C)"; \
+	echo ""; \
+	exec $(BIN)/jupyter lab --ServerApp.root_dir=chapters --ServerApp.ip=127.0.0.1 \
+	  --ServerApp.port=$(PORT) --ServerApp.port_retries=0 \
+	  --IdentityProvider.token=$$token \
+	  --LabApp.default_url=/lab/tree/00_how_to_use.ipynb $(ROOT_FLAG)
+
+test: $(VENV)/.stamp-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+chapters: $(VENV)/.stamp-test
+	$(PY) tools/execute_chapters.py $(if $(CHAPTER),chapters/$(CHAPTER)_*.ipynb,chapters/*.ipynb)
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,70 @@
+"""Notebook hygiene over chapters/: what nbval does not check."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
+NAME = re.compile(r"^\d\d_[a-z0-9]+(?:_[a-z0-9]+)*\.ipynb$")
+# Cell metadata a saved notebook may keep; anything else (execution
+# timestamps, collapsed/scrolled state, ids of a user's session) is volatile.
+ALLOWED_CELL_METADATA = {"tags", "slideshow", "editable", "deletable", "jupyter"}
+ALLOWED_NB_METADATA = {"kernelspec", "language_info", "widgets", "title"}
+PERSONAL = re.compile(r"(/home/[A-Za-z0-9_.-]+|/root/|/Users/[A-Za-z0-9_.-]+|C:\\\\Users|/tmp/casebook-)")
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_there_are_chapters():
+    assert CHAPTERS, "chapters/ holds no notebook"
+    assert CHAPTERS[0].name == "00_how_to_use.ipynb"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+class TestChapter:
+    def test_file_name(self, path):
+        assert NAME.match(path.name), f"{path.name} is not NN_slug.ipynb"
+
+    def test_kernelspec(self, path):
+        assert load(path)["metadata"]["kernelspec"]["name"] == "python3"
+
+    def test_executed_once_in_order(self, path):
+        code = [c for c in load(path)["cells"] if c["cell_type"] == "code"]
+        counts = [c.get("execution_count") for c in code]
+        assert counts == list(range(1, len(code) + 1)), f"{path.name}: execution counts {counts}"
+
+    def test_no_errors_stored(self, path):
+        for i, cell in enumerate(load(path)["cells"]):
+            for out in cell.get("outputs", []):
+                assert out.get("output_type") != "error", f"{path.name} cell {i} stores an error"
+                if out.get("output_type") == "stream":
+                    assert out.get("name") != "stderr" or "Warning" not in "".join(out["text"]), (
+                        f"{path.name} cell {i} stores a warning"
+                    )
+
+    def test_no_personal_paths(self, path):
+        text = path.read_text(encoding="utf-8")
+        hit = PERSONAL.search(text)
+        assert hit is None, f"{path.name} stores a personal path: {hit.group(0)!r}"
+
+    def test_no_volatile_metadata(self, path):
+        nb = load(path)
+        assert set(nb["metadata"]) <= ALLOWED_NB_METADATA, sorted(nb["metadata"])
+        for i, cell in enumerate(nb["cells"]):
+            extra = set(cell.get("metadata", {})) - ALLOWED_CELL_METADATA
+            assert not extra, f"{path.name} cell {i}: volatile metadata {sorted(extra)}"
+
+    def test_one_import_cell_no_path_hacks(self, path):
+        for cell in load(path)["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            src = "".join(cell["source"])
+            assert "sys.path" not in src, f"{path.name} edits sys.path"
+            assert "../" not in src, f"{path.name} uses a ../ path"

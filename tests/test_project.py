@@ -1,0 +1,59 @@
+"""The project as a new user meets it: README, command line, theme, import time."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_quick_start_comes_first():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = text.index("## Quick start")
+    block = re.search(r"```bash\n(.*?)```", text[quick:], re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    assert commands == ["make lab", "make test"]
+
+
+def test_readme_chapter_map_links_every_chapter():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for nb in sorted((ROOT / "chapters").glob("*.ipynb")):
+        assert f"(chapters/{nb.name})" in text, f"README's chapter map does not link {nb.name}"
+
+
+def test_ci_runs_the_readme_test_command():
+    lines = [l.strip() for l in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert "make test" in lines
+
+
+def test_cli_help_lists_commands():
+    out = subprocess.run([sys.executable, "-m", "casebook", "--help"], capture_output=True, text=True, check=True)
+    assert "info" in out.stdout
+
+
+def test_cli_info(casebook_home):
+    out = subprocess.run([sys.executable, "-m", "casebook", "info"], capture_output=True, text=True, check=True)
+    assert str(casebook_home) in out.stdout
+
+
+def test_import_is_light():
+    """`import casebook` must not pull in pandas, matplotlib or ipywidgets."""
+    code = "import sys, casebook; print(sorted(m for m in ('pandas','matplotlib','ipywidgets','seaborn') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_theme_is_colour_blind_safe_and_large():
+    import matplotlib as mpl
+
+    from casebook.theme import PALETTE, use_theme
+
+    use_theme()
+    from matplotlib.colors import to_hex
+
+    cycle = [to_hex(c["color"]) for c in mpl.rcParams["axes.prop_cycle"]]
+    assert cycle[: len(PALETTE)] == PALETTE
+    assert mpl.rcParams["axes.labelsize"] >= 14

@@ -1,0 +1,67 @@
+"""Re-execute chapters in place and store their outputs (``make chapters``).
+
+Each notebook runs top to bottom in a fresh kernel with ``chapters/`` as the
+working folder and a throw-away answers folder (so no author's own answers
+leak into the stored outputs); widget state is stored for the book; volatile
+metadata (timestamps, execution records) is removed before saving.
+
+    python tools/execute_chapters.py chapters/*.ipynb
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+KEEP_CELL_METADATA = {"tags", "slideshow", "editable", "deletable", "jupyter"}
+KEEP_NB_METADATA = {"kernelspec", "language_info", "widgets", "title"}
+
+
+def clean(nb) -> None:
+    """Drop volatile metadata so a re-run changes only what really changed."""
+    nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_NB_METADATA}
+    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    for cell in nb.cells:
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
+
+
+def execute(path: Path, timeout: int = 600) -> float:
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="casebook-exec-") as home:
+        os.environ["CASEBOOK_HOME"] = home
+        os.environ.setdefault("CASEBOOK_STUDENT", "test-student")
+        client = NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+            store_widget_state=True,
+            record_timing=False,
+        )
+        client.execute()
+    elapsed = time.perf_counter() - start
+    clean(nb)
+    nbformat.write(nb, path)
+    return elapsed
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    for name in argv:
+        path = Path(name)
+        seconds = execute(path)
+        print(f"{path.name}: executed in {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
