@@ -1,0 +1,116 @@
+"""Claims chapter 03 makes about the learning diagnostic (casebook.diagnostic)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casebook import diagnostic as d
+
+KEYS = [o.key for o in d.OBJECTIVES]
+
+
+def test_six_objectives_in_table_order_with_every_question():
+    assert [o.number for o in d.OBJECTIVES] == [1, 2, 3, 4, 5, 6]
+    # Table 1 of Inkpen (1998) asks 6, 5, 4, 6, 5 and 3 questions.
+    assert [len(o.questions) for o in d.OBJECTIVES] == [6, 5, 4, 6, 5, 3]
+    assert len(set(d.question_ids())) == 29
+
+
+def test_every_objective_has_advice_with_a_source():
+    for o in d.OBJECTIVES:
+        a = d.advice(o.key)
+        assert a.text and "Inkpen (1998)" in a.source
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_strong_everywhere_but_one_names_that_one(key):
+    answers = d.full_answers(5)
+    for qid in d.objective(key).question_ids():
+        answers[qid] = 2
+    profile = d.score(answers)
+    assert [o.key for o in d.weakest(profile, 1)] == [key]
+    assert profile[key] == 2.0
+    assert all(profile[k] == 5.0 for k in KEYS if k != key)
+
+
+@pytest.mark.parametrize("bad", [0, 6, -1, 2.5, "3", True, None])
+def test_out_of_range_answers_are_refused_with_the_question_named(bad):
+    answers = d.full_answers(3)
+    answers["culture.2"] = bad
+    with pytest.raises(ValueError, match=r"culture\.2"):
+        d.score(answers)
+
+
+def test_missing_and_unknown_answers_are_named():
+    answers = d.full_answers(3)
+    del answers["value.4"]
+    with pytest.raises(ValueError, match=r"missing.*value\.4"):
+        d.score(answers)
+    answers = d.full_answers(3)
+    answers["value.9"] = 3
+    with pytest.raises(ValueError, match=r"unknown.*value\.9"):
+        d.score(answers)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 5), min_size=29, max_size=29))
+def test_score_is_the_mean_of_each_objectives_answers(values):
+    answers = dict(zip(d.question_ids(), values))
+    p = d.score(answers)
+    for o in d.OBJECTIVES:
+        vals = [answers[q] for q in o.question_ids()]
+        assert p[o.key] == pytest.approx(sum(vals) / len(vals))
+        assert 1 <= p[o.key] <= 5
+    low = d.weakest(p, 6)
+    assert [p[o.key] for o in low] == sorted(p.values())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 5), min_size=29, max_size=29), st.integers(0, 28))
+def test_raising_one_answer_never_lowers_any_score(values, i):
+    answers = dict(zip(d.question_ids(), values))
+    before = d.score(answers)
+    qid = d.question_ids()[i]
+    answers[qid] = min(5, answers[qid] + 1)
+    after = d.score(answers)
+    assert all(a >= b for a, b in zip(after.values(), before.values()))
+
+
+def test_weakest_breaks_ties_in_table_order_and_checks_k():
+    p = d.score(d.full_answers(3))
+    assert [o.key for o in d.weakest(p, 3)] == KEYS[:3]
+    for bad in (0, 7, 1.5):
+        with pytest.raises(ValueError, match="k must be"):
+            d.weakest(p, bad)
+
+
+def _assessment(**levels):
+    base = {f: {"level": "medium", "evidence": "x", "source": {}} for f in
+            ["value", "protectiveness", "tacitness", "connections", "relatedness", "cultural_alignment"]}
+    for k, v in levels.items():
+        base[k]["level"] = v
+    return base
+
+
+def test_obstacles_are_reversed_in_a_case_profile():
+    p = d.profile_from_assessment(_assessment(protectiveness="very_high", tacitness="very_low",
+                                              connections="low"), "c")
+    assert p["access"] == 1 and p["tacitness"] == 5 and p["connections"] == 2 and p["value"] == 3
+
+
+def test_case_profile_from_a_case_mapping_names_the_file_on_bad_input():
+    case = {"id": "demo", "title": "Demo", "assessment": _assessment(relatedness="huge")}
+    with pytest.raises(ValueError, match=r"cases/demo/case\.yaml.*assessment\.relatedness\.level"):
+        d.case_profile(case)
+    case = {"id": "demo", "title": "Demo"}
+    with pytest.raises(ValueError, match=r"cases/demo/case\.yaml.*'assessment' is missing"):
+        d.case_profile(case)
+    ok = {"id": "demo", "title": "Demo", "assessment": _assessment()}
+    assert d.case_profile(ok).label == "Demo"
+
+
+def test_unknown_objective_is_refused():
+    with pytest.raises(KeyError, match="unknown objective"):
+        d.advice("speed")
