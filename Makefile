@@ -14,12 +14,16 @@ CONSTRAINTS := constraints.txt
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PIP_INSTALL := $(PY) -m pip install --disable-pip-version-check --quiet -c $(CONSTRAINTS)
 
-.PHONY: help lab test chapters clean-venv
+.PHONY: help lab test chapters book instructor slides present browser-deps bench clean-venv
 
 help:
 	@echo "make lab      open the casebook in JupyterLab on http://127.0.0.1:$(PORT) (PORT=... to change)"
 	@echo "make test     run the whole test suite (what CI runs)"
 	@echo "make chapters re-execute every chapter in place and store its outputs"
+	@echo "make book     the HTML book (book/_build/html), offline"
+	@echo "make instructor  the instructor edition (solutions open, teaching notes)"
+	@echo "make slides   slide decks of the chapters (book/_build/slides)"
+	@echo "make present CHAPTER=NN  one chapter as a clean Voila app for projecting"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The casebook needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
@@ -47,11 +51,42 @@ lab: $(VENV)/.stamp-lab
 	  --IdentityProvider.token=$$token \
 	  --LabApp.default_url=/lab/tree/00_how_to_use.ipynb $(ROOT_FLAG)
 
-test: $(VENV)/.stamp-test
+test: $(VENV)/.stamp-test browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser tests use Debian's chromium (never a downloaded browser) and npm
+# (for the offline book's JavaScript). As root on Debian, install what is missing;
+# elsewhere, say how (outside CI those tests are then skipped, in CI they fail).
+browser-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian packages for the browser tests:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "note: missing$$missing; the browser tests need them (Debian: sudo apt-get install$$missing)"; \
+	  fi; \
+	fi
 
 chapters: $(VENV)/.stamp-test
 	$(PY) tools/execute_chapters.py $(if $(CHAPTER),chapters/$(CHAPTER)_*.ipynb,chapters/*.ipynb)
+
+book: $(VENV)/.stamp-test
+	$(PY) tools/build_book.py book
+
+instructor: $(VENV)/.stamp-test
+	$(PY) tools/build_book.py instructor
+
+slides: $(VENV)/.stamp-test
+	$(PY) tools/build_book.py slides
+
+present: $(VENV)/.stamp-test
+	@nb=$$(ls chapters/$(CHAPTER)_*.ipynb 2>/dev/null | head -1); \
+	if [ -z "$(CHAPTER)" ] || [ -z "$$nb" ]; then echo "usage: make present CHAPTER=NN (a chapter number, e.g. 06)"; exit 2; fi; \
+	echo ""; echo "  Presenting $$nb at: http://127.0.0.1:$(PORT)/"; echo ""; \
+	exec $(BIN)/voila "$$nb" --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 --theme=light
 
 clean-venv:
 	rm -rf $(VENV)

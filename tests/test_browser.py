@@ -1,0 +1,203 @@
+"""The casebook in a real browser: Debian's Chromium driven by Playwright.
+
+(a) `make lab` as a user runs it: the printed port answers /api, chapter 00 is
+    open; then a widget chapter is run and its slider moved.
+(b) A built book page: the widget renders and no request leaves the site.
+(c) `voila` on one chapter: the app answers and reacts to a control.
+
+Synchronisation is by explicit waits on selectors and states, never sleeps.
+Screenshots go to tests/artifacts/ (not committed).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# The chapter whose slider the browser tests drive (a chapter with a LiveFigure).
+WIDGET_CHAPTER = "05_learning_races.ipynb"
+TIMEOUT_MS = 90_000
+
+
+def _require_chromium():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing in CI: `make test` installs it (apt-get install chromium)")
+        pytest.skip("Debian's chromium is not installed (as root: apt-get install chromium)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_http(url: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status < 500:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} did not answer within {timeout} s")
+        time.sleep(0.2)
+
+
+@contextmanager
+def _process(cmd, **kw):
+    proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, **kw)
+    try:
+        yield proc
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=15)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM,
+            headless=True, args=FLAGS, viewport={"width": 1400, "height": 1000})
+        ctx.set_default_timeout(TIMEOUT_MS)
+        yield ctx
+        ctx.close()
+
+
+def _first_slider_changes(page, image_selector: str) -> None:
+    """Press ArrowRight on the first slider; wait until the figure image changes."""
+    page.wait_for_selector(image_selector, state="visible")
+    before = page.locator(image_selector).first.get_attribute("src")
+    handle = page.locator(".widget-slider .noUi-handle").first
+    handle.wait_for(state="visible")
+    handle.click()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "([sel, before]) => { const img = document.querySelector(sel); return img && img.getAttribute('src') !== before; }",
+        arg=[image_selector, before])
+
+
+def test_make_lab_serves_chapter_00_and_a_widget_chapter_reacts(browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = _free_port()
+    with _process(["make", "--no-print-directory", "lab", f"PORT={port}"]) as proc:
+        url = None
+        deadline = time.monotonic() + 120
+        for line in proc.stdout:
+            m = re.search(r"(http://127\.0\.0\.1:(\d+)/\S+)", line)
+            if m:
+                url = m.group(1)
+                break
+            assert time.monotonic() < deadline, "make lab printed no URL"
+        assert url is not None, "make lab printed no URL"
+        printed_port = int(re.search(r":(\d+)/", url).group(1))
+        assert printed_port == port
+        threading.Thread(target=proc.stdout.read, daemon=True).start()  # drain the log
+        _wait_http(f"http://127.0.0.1:{port}/api")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api") as r:
+            assert r.status == 200 and b"version" in r.read()
+
+        token = re.search(r"token=([0-9a-f]+)", url).group(1)
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_selector(".jp-NotebookPanel")
+        page.wait_for_selector(".lm-TabBar-tab.lm-mod-current:has-text('00_how_to_use')")
+        page.wait_for_selector(".jp-MarkdownOutput h1:has-text('How to use this casebook')")
+        page.screenshot(path=str(ARTIFACTS / "lab_chapter00.png"))
+
+        if not (ROOT / "chapters" / WIDGET_CHAPTER).exists():
+            pytest.skip(f"{WIDGET_CHAPTER} is not written yet")
+        page.goto(f"http://127.0.0.1:{port}/lab/tree/{WIDGET_CHAPTER}?token={token}")
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
+        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        _first_slider_changes(page, "img.cb-figure")
+        page.screenshot(path=str(ARTIFACTS / "lab_widget_chapter.png"))
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def built_book():
+    if shutil.which("npm") is None:
+        pytest.skip("npm is needed to build the offline book")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "book"], check=True, cwd=ROOT)
+    return ROOT / "book" / "_build" / "html"
+
+
+@contextmanager
+def _serve(folder: Path):
+    handler = partial(SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *a, **k: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def test_book_page_renders_widgets_offline(browser, built_book):
+    ARTIFACTS.mkdir(exist_ok=True)
+    pages = sorted(built_book.glob("[0-9][0-9]_*.html"))
+    widget_pages = [p for p in pages if "application/vnd.jupyter.widget-view+json" in p.read_text(encoding="utf-8")]
+    with _serve(built_book) as base:
+        page = browser.new_page()
+        requests = []
+        page.on("request", lambda req: requests.append(req.url))
+        target = widget_pages[0] if widget_pages else pages[0]
+        page.goto(f"{base}/{target.name}", wait_until="networkidle")
+        if widget_pages:
+            page.wait_for_selector(".jupyter-widgets.widget-slider, .jupyter-widgets .widget-slider, .widget-dropdown", state="visible")
+        page.screenshot(path=str(ARTIFACTS / "book_page.png"), full_page=False)
+        external = [u for u in requests if not (u.startswith(base) or u.startswith("data:") or u.startswith("blob:"))]
+        assert external == [], f"the book page asked for outside resources: {external}"
+        page.close()
+
+
+def test_voila_app_reacts_to_a_control(browser):
+    if not (ROOT / "chapters" / WIDGET_CHAPTER).exists():
+        pytest.skip(f"{WIDGET_CHAPTER} is not written yet")
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = _free_port()
+    voila = Path(sys.executable).parent / "voila"
+    with _process([str(voila), f"chapters/{WIDGET_CHAPTER}", f"--port={port}", "--no-browser",
+                   "--Voila.ip=127.0.0.1", "--theme=light"]):
+        _wait_http(f"http://127.0.0.1:{port}/", timeout=90)
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{port}/")
+        _first_slider_changes(page, "img.cb-figure")
+        page.screenshot(path=str(ARTIFACTS / "voila_app.png"))
+        page.close()

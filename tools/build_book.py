@@ -1,0 +1,232 @@
+"""Build the casebook's HTML book, its instructor edition, or its slides, offline.
+
+    python tools/build_book.py book        -> book/_build/html/
+    python tools/build_book.py instructor  -> book/_build/instructor/
+    python tools/build_book.py slides      -> book/_build/slides/
+
+The chapters are staged into book/_build/<edition>-src/ and lightly rewritten
+for Sphinx on the way (the notebooks themselves stay plain for JupyterLab):
+reference bullets' ``<!-- cite: key -->`` markers become citations into the
+bibliography, the first bold use of each glossary term becomes a link into the
+glossary, and in the instructor edition every folded solution is opened and
+every case's teaching note is added. JavaScript (require.js, the widgets' HTML
+manager, MathJax, reveal.js) comes from npm at build time (book/package.json)
+and is copied into the site, so the pages make no request outside it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOK = ROOT / "book"
+BUILD = BOOK / "_build"
+NPM_DIR = BUILD / "npm"
+CITE = re.compile(r"<!--\s*cite:\s*([A-Za-z0-9_:\-]+)\s*-->")
+SOLUTION = re.compile(r'<details class="cb-solution">')
+
+
+# ---------------------------------------------------------------- vendor JS
+def npm_modules() -> Path:
+    """Install book/package.json's packages (once per change) and return node_modules."""
+    NPM_DIR.mkdir(parents=True, exist_ok=True)
+    wanted = (BOOK / "package.json").read_text(encoding="utf-8")
+    stamp = NPM_DIR / ".installed-package.json"
+    if not (stamp.exists() and stamp.read_text(encoding="utf-8") == wanted):
+        (NPM_DIR / "package.json").write_text(wanted, encoding="utf-8")
+        npm = shutil.which("npm")
+        if npm is None:
+            sys.exit("npm is needed to build the book offline (Debian: apt-get install npm)")
+        subprocess.run([npm, "install", "--no-package-lock", "--no-audit", "--no-fund", "--silent"],
+                       cwd=NPM_DIR, check=True)
+        stamp.write_text(wanted, encoding="utf-8")
+    return NPM_DIR / "node_modules"
+
+
+def copy_vendor(dest: Path, *, slides: bool = False) -> None:
+    nm = npm_modules()
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(nm / "requirejs" / "require.js", dest / "require.js")
+    shutil.copytree(nm / "@jupyter-widgets" / "html-manager" / "dist", dest / "html-manager", dirs_exist_ok=True)
+    if slides:
+        shutil.copytree(nm / "reveal.js", dest / "reveal.js", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("test", "examples", "node_modules"))
+        shutil.copy2(nm / "jquery" / "dist" / "jquery.min.js", dest / "jquery.min.js")
+        shutil.copytree(nm / "mathjax2", dest / "mathjax2", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("unpacked", "test", "docs"))
+    else:
+        shutil.copytree(nm / "mathjax", dest / "mathjax3", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("ts", "*.md"))
+
+
+# ---------------------------------------------------------------- glossary, bibliography
+def glossary_entries() -> list[dict]:
+    entries, seen = [], {}
+    for path in sorted((BOOK / "glossary").glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            key = item["term"].strip().lower()
+            if key in seen:
+                raise SystemExit(f"{path.name}: glossary term {item['term']!r} is already defined in {seen[key]}")
+            seen[key] = path.name
+            entries.append({**item, "chapter": path.stem})
+    return sorted(entries, key=lambda e: e["term"].lower())
+
+
+def write_glossary(src: Path, entries: list[dict]) -> None:
+    lines = ["# Glossary", "", "Each term is defined once, in the chapter that first uses it.", "", "```{glossary}"]
+    for e in entries:
+        lines.append(e["term"])
+        definition = " ".join(str(e["definition"]).split())
+        source = f" ({e['source']})" if e.get("source") else ""
+        lines.append(f"  {definition}{source}")
+        lines.append("")
+    lines.append("```")
+    (src / "glossary.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_bibliography(src: Path) -> None:
+    seen, chunks = set(), []
+    files = [BOOK / "references.bib", *sorted((BOOK / "references").glob("*.bib"))]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for entry in re.split(r"(?=^@)", text, flags=re.M):
+            m = re.match(r"@\w+\s*\{\s*([^,\s]+)\s*,", entry)
+            if not m:
+                continue
+            if m.group(1) in seen:
+                continue
+            seen.add(m.group(1))
+            chunks.append(entry.strip())
+    (src / "references.bib").write_text("\n\n".join(chunks) + "\n", encoding="utf-8")
+    (src / "bibliography.md").write_text(
+        "# Bibliography\n\nThe readings and every work the chapters cite.\n\n```{bibliography}\n:all:\n```\n",
+        encoding="utf-8",
+    )
+
+
+# ---------------------------------------------------------------- chapters
+def rewrite_markdown(text: str, terms: list[str], linked: set[str], *, instructor: bool) -> str:
+    text = CITE.sub(lambda m: f"{{cite:p}}`{m.group(1)}`", text)
+    for term in terms:
+        key = term.lower()
+        if key in linked:
+            continue
+        pattern = re.compile(r"\*\*(" + re.escape(term) + r")\*\*", re.I)
+        new, n = pattern.subn(lambda m: f"**{{term}}`{m.group(1)} <{term}>`**", text, count=1)
+        if n:
+            text = new
+            linked.add(key)
+    if instructor:
+        text = SOLUTION.sub('<details class="cb-solution" open>', text)
+    return text
+
+
+def stage_chapter(path: Path, dest: Path, terms: list[str], *, instructor: bool) -> None:
+    nb = nbformat.read(path, as_version=4)
+    linked: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = rewrite_markdown(cell.source, terms, linked, instructor=instructor)
+    nbformat.write(nb, dest / path.name)
+
+
+def teaching_notes(src: Path) -> list[str]:
+    """Write one page per case's teaching note (instructor edition)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from casebook.cases import list_cases  # noqa: E402
+
+    pages = []
+    notes = src / "teaching_notes"
+    notes.mkdir(exist_ok=True)
+    for case_id in list_cases():
+        out = subprocess.run([sys.executable, "-m", "casebook", "teaching-note", case_id, "--format", "md"],
+                             capture_output=True, text=True, check=True).stdout
+        (notes / f"{case_id}.md").write_text(out, encoding="utf-8")
+        pages.append(f"teaching_notes/{case_id}")
+    return pages
+
+
+def build_site(edition: str) -> Path:
+    instructor = edition == "instructor"
+    src = BUILD / f"{edition}-src"
+    out = BUILD / ("instructor" if instructor else "html")
+    shutil.rmtree(src, ignore_errors=True)
+    src.mkdir(parents=True)
+    shutil.copy2(BOOK / "conf.py", src / "conf.py")
+    shutil.copytree(BOOK / "_static", src / "_static", ignore=shutil.ignore_patterns("vendor"))
+    copy_vendor(src / "_static" / "vendor")
+
+    entries = glossary_entries()
+    terms = sorted((e["term"] for e in entries), key=len, reverse=True)
+    chapters = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
+    for nb in chapters:
+        stage_chapter(nb, src, terms, instructor=instructor)
+    write_glossary(src, entries)
+    write_bibliography(src)
+    notes = teaching_notes(src) if instructor else []
+
+    banner = ("\n```{admonition} Instructor edition\n:class: cb-edition-banner\n"
+              "Solutions are open and every case's teaching note is included. Do not share with students.\n```\n"
+              if instructor else "")
+    toc = ["```{toctree}", ":maxdepth: 1", ":caption: Chapters", ""] + [nb.stem for nb in chapters] + ["```", ""]
+    if notes:
+        toc += ["```{toctree}", ":maxdepth: 1", ":caption: Teaching notes", ""] + notes + ["```", ""]
+    toc += ["```{toctree}", ":maxdepth: 1", ":caption: Reference", "", "glossary", "bibliography", "```", ""]
+    (src / "index.md").write_text(
+        "# The Alliance Learning Casebook\n\nHow firms learn through strategic alliances and industrial clusters: "
+        "chapters, cases and models you can run.\n" + banner + "\n" + "\n".join(toc), encoding="utf-8")
+
+    shutil.rmtree(out, ignore_errors=True)
+    env = {"CASEBOOK_EDITION": edition}
+    import os
+
+    subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "2", str(src), str(out)],
+                   check=True, env={**os.environ, **env})
+    return out
+
+
+# ---------------------------------------------------------------- slides
+def build_slides() -> Path:
+    out = BUILD / "slides"
+    shutil.rmtree(out, ignore_errors=True)
+    copy_vendor(out / "vendor", slides=True)
+    for nb in sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")):
+        subprocess.run([
+            sys.executable, "-m", "jupyter", "nbconvert", "--to", "slides", str(nb), "--output-dir", str(out),
+            "--SlidesExporter.reveal_url_prefix=vendor/reveal.js",
+            "--SlidesExporter.reveal_theme=white",
+            "--SlidesExporter.jquery_url=vendor/jquery.min.js",
+            "--SlidesExporter.require_js_url=vendor/require.js",
+            "--SlidesExporter.mathjax_url=vendor/mathjax2/MathJax.js?config=TeX-AMS_CHTML-full,Safe",
+            "--SlidesExporter.widget_renderer_url=vendor/html-manager/embed-amd.js",
+            "--SlidesExporter.jupyter_widgets_base_url=vendor/",
+            "--log-level=WARN",
+        ], check=True)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    what = argv[0] if argv else "book"
+    start = time.perf_counter()
+    if what in ("book", "instructor"):
+        out = build_site("instructor" if what == "instructor" else "student")
+    elif what == "slides":
+        out = build_slides()
+    else:
+        print(__doc__)
+        return 2
+    print(f"{what}: built {out.relative_to(ROOT)}/ in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
