@@ -1,0 +1,118 @@
+"""The governance chooser, case by case: each argument of the readings moves the routes it should."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from casebook.governance import OPTIONS, ROUTES, RULES, Situation, choose
+
+
+def test_fast_cheap_component_simple_favours_contract_alliance():
+    rec = choose(speed="high", budget="low", knowledge="component", coordination="simple")
+    assert rec.best == "contract_alliance"
+    assert rec.scores["internal"] < 0 and rec.scores["acquisition"] < 0
+
+
+def test_complex_architectural_favours_equity_jv():
+    """Phene and Tallman (2012), via Tallman: complex coordination -> equity JV."""
+    rec = choose(speed="high", knowledge="architectural", coordination="complex")
+    assert rec.best == "equity_jv"
+
+
+def test_commodity_knowledge_bought_on_market():
+    rec = choose(speed="high", budget="medium", knowledge="commodity", coordination="simple")
+    assert rec.best == "market_purchase"
+
+
+def test_market_purchase_infeasible_unless_commodity():
+    for k in ("component", "architectural"):
+        rec = choose(knowledge=k)
+        assert rec.feasible["market_purchase"] is False
+        assert rec.ranking[-1] == "market_purchase"
+        assert any(r.excludes for r in rec.reasons["market_purchase"])
+    assert choose(knowledge="commodity").feasible["market_purchase"] is True
+
+
+def test_no_hurry_and_no_separation_favours_internal_development():
+    rec = choose(speed="low", budget="medium", knowledge="component", coordination="simple", keep_separate="no")
+    assert rec.best == "internal"
+
+
+def test_fast_rich_and_whole_firm_welcome_favours_acquisition():
+    rec = choose(speed="high", budget="high", knowledge="component", coordination="simple", keep_separate="no")
+    assert rec.best == "acquisition"
+
+
+def test_speed_hurts_internal_development():
+    slow = choose(speed="low").scores["internal"]
+    fast = choose(speed="high").scores["internal"]
+    assert fast < slow
+
+
+def test_low_budget_hurts_acquisition_most():
+    rec = choose(budget="low")
+    base = choose(budget="medium")
+    drops = {r: base.scores[r] - rec.scores[r] for r in ROUTES}
+    assert max(drops, key=drops.get) == "acquisition"
+
+
+def test_complexity_raises_equity_jv_relative_to_contract():
+    a = choose(coordination="simple")
+    b = choose(coordination="complex")
+    assert b.scores["equity_jv"] - b.scores["contract_alliance"] > a.scores["equity_jv"] - a.scores["contract_alliance"]
+
+
+def test_fear_of_leakage_is_noted_but_changes_no_score():
+    """Phene and Tallman (2012), via Tallman: fear of misappropriation does little to explain governance."""
+    a = choose(fear_of_leakage="low")
+    b = choose(fear_of_leakage="high")
+    assert a.scores == b.scores and a.ranking == b.ranking
+    assert any(r.rule == "leakage_noted" for r in b.reasons["equity_jv"])
+    assert not any(r.rule == "leakage_noted" for r in a.reasons["equity_jv"])
+
+
+def test_every_rule_has_a_citation_and_own_words():
+    for rule in RULES:
+        assert "(" in rule.source and any(a in rule.source for a in ("Tallman", "Inkpen", "Suarez-Villa"))
+        assert set(rule.points) | set(rule.excludes) <= set(ROUTES)
+        assert rule.field in OPTIONS and set(rule.values) <= set(OPTIONS[rule.field])
+
+
+def test_every_rule_can_fire_and_every_route_can_win():
+    fired, winners = set(), set()
+    for combo in itertools.product(*OPTIONS.values()):
+        rec = choose(Situation(*combo))
+        winners.add(rec.best)
+        for route in ROUTES:
+            fired |= {r.rule for r in rec.reasons[route]}
+        # the score is the sum of the points of the reasons listed
+        for route in ROUTES:
+            assert rec.scores[route] == sum(r.points for r in rec.reasons[route])
+        assert rec.feasible[rec.best]
+    assert fired == {r.id for r in RULES}
+    assert winners == set(ROUTES)
+
+
+def test_bad_field_names_field():
+    with pytest.raises(ValueError, match="Situation.coordination"):
+        Situation(coordination="very")
+    with pytest.raises(TypeError):
+        choose(Situation(), speed="high")
+
+
+def test_explain_html_escapes():
+    from dataclasses import replace
+
+    from casebook import governance as g
+
+    evil = replace(g.RULES[0], reason="<script>alert(1)</script>")
+    rec = choose(Situation(speed="high"), rules=(evil,))
+    out = rec.explain_html("internal")
+    assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_table_order_matches_ranking():
+    rec = choose(speed="high", knowledge="architectural", coordination="complex")
+    assert rec.table().route.iloc[0] == "Equity joint venture"
