@@ -23,12 +23,27 @@ KEEP_CELL_METADATA = {"tags", "slideshow", "editable", "deletable", "jupyter"}
 KEEP_NB_METADATA = {"kernelspec", "language_info", "widgets", "title"}
 
 
+def slide_type(cell) -> str | None:
+    """Section headings start slides (# and ##) and sub-slides (###) for `make slides`."""
+    if cell.cell_type != "markdown":
+        return None
+    first = cell.source.lstrip().split("\n", 1)[0]
+    if first.startswith(("# ", "## ")):
+        return "slide"
+    if first.startswith("### "):
+        return "subslide"
+    return None
+
+
 def clean(nb) -> None:
     """Drop volatile metadata so a re-run changes only what really changed."""
     nb.metadata = {k: v for k, v in nb.metadata.items() if k in KEEP_NB_METADATA}
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     for cell in nb.cells:
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
+        kind = slide_type(cell)
+        if kind and "slideshow" not in cell.metadata:
+            cell.metadata["slideshow"] = {"slide_type": kind}
 
 
 def execute(path: Path, timeout: int = 600) -> float:
