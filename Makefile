@@ -24,6 +24,7 @@ help:
 	@echo "make instructor  the instructor edition (solutions open, teaching notes)"
 	@echo "make slides   slide decks of the chapters (book/_build/slides)"
 	@echo "make present CHAPTER=NN  one chapter as a clean Voila app for projecting"
+	@echo "make bench    benchmarks: widget latency, engines, chapters, import time"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The casebook needs Python 3.11 or newer; set PYTHON=/path/to/python3.11")'
@@ -87,6 +88,10 @@ present: $(VENV)/.stamp-test
 	if [ -z "$(CHAPTER)" ] || [ -z "$$nb" ]; then echo "usage: make present CHAPTER=NN (a chapter number, e.g. 06)"; exit 2; fi; \
 	echo ""; echo "  Presenting $$nb at: http://127.0.0.1:$(PORT)/"; echo ""; \
 	exec $(BIN)/voila "$$nb" --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 --theme=light
+
+# Benchmarks print figures and write benchmarks/results.json; BENCH_ARGS=--with-test-suite also times make test.
+bench: $(VENV)/.stamp-test
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,0 +1,181 @@
+"""The casebook's benchmarks: `make bench` runs this, prints a table and writes
+benchmarks/results.json. Figures, not assertions: the machines are shared and
+noisy, so nothing here fails a build; the targets are printed beside the figures.
+
+Measured:
+- every widget builder in casebook.widgets.* (each `build_*` callable with no
+  arguments): the time from a control's `.value` change to its outputs updated,
+  through the widget's own observers (ipywidgets calls them synchronously),
+  median and 95th percentile over at least 50 changes per control;
+- extra engine benchmarks that a module registers in benchmarks/engines.py
+  (the cluster engine against its loop reference, the equilibrium solvers);
+- `import casebook` in a fresh interpreter;
+- each chapter's execution time (nbclient, fresh kernel);
+- optionally (--with-test-suite) the whole `make test` after installation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import json
+import os
+import pkgutil
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results.json"
+CHANGES = 60
+TARGETS = {"widget_median_ms": 30, "widget_p95_ms": 60, "chapter_s": 15, "import_s": 1.0, "make_test_s": 300}
+
+
+def pct(values, q):
+    values = sorted(values)
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def next_values(control, n):
+    """n successive valid values for a control, always different from the last."""
+    import ipywidgets as w
+
+    if isinstance(control, (w.FloatSlider, w.IntSlider, w.FloatText, w.BoundedFloatText, w.BoundedIntText)):
+        lo, hi = getattr(control, "min", 0), getattr(control, "max", 1)
+        step = getattr(control, "step", None) or (hi - lo) / 20
+        span = max(int((hi - lo) / step), 1)
+        picks = [lo + ((i * 7919) % (span + 1)) * step for i in range(n)]
+        return [type(control.value)(min(max(v, lo), hi)) for v in picks]
+    if isinstance(control, (w.Checkbox, w.ToggleButton)):
+        return [bool(i % 2 == 0) != control.value for i in range(n)]
+    if hasattr(control, "options") and control.options:
+        opts = list(control.options)
+        values = [o[1] if isinstance(o, tuple) else o for o in opts]
+        if isinstance(control, (w.SelectMultiple,)):
+            return [tuple(values[: 1 + i % len(values)]) for i in range(n)]
+        return [values[i % len(values)] for i in range(1, n + 1)]
+    if isinstance(control, (w.FloatRangeSlider, w.IntRangeSlider)):
+        lo, hi = control.min, control.max
+        return [(lo, lo + (hi - lo) * (0.3 + 0.6 * ((i % 5) / 5))) for i in range(n)]
+    return []
+
+
+def bench_widgets():
+    import casebook.widgets as pkg
+
+    rows = []
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+        if info.name in {"figure"}:
+            continue
+        module = importlib.import_module(f"casebook.widgets.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if not name.startswith("build_") or fn.__module__ != module.__name__:
+                continue
+            try:
+                box = fn()
+            except Exception as exc:  # report, don't hide
+                rows.append({"widget": f"{info.name}.{name}", "error": f"{type(exc).__name__}: {exc}"})
+                continue
+            controls = getattr(box, "controls", {}) or {}
+            for cname, control in controls.items():
+                values = next_values(control, CHANGES)
+                if not values:
+                    continue
+                times = []
+                for v in values:
+                    t = time.perf_counter()
+                    control.value = v
+                    times.append((time.perf_counter() - t) * 1000)
+                rows.append({"widget": f"{info.name}.{name}", "control": cname, "changes": len(times),
+                             "median_ms": round(statistics.median(times), 2), "p95_ms": round(pct(times, 0.95), 2)})
+    return rows
+
+
+def bench_engines():
+    try:
+        engines = importlib.import_module("engines")
+    except ModuleNotFoundError:
+        return []
+    return engines.run()
+
+
+def bench_import(repeat=7):
+    code = "import time; t=time.perf_counter(); import casebook; print(time.perf_counter()-t)"
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+             for _ in range(repeat)]
+    return {"median_s": round(statistics.median(times), 4), "max_s": round(max(times), 4), "runs": repeat}
+
+
+def bench_chapters():
+    import nbformat
+    from nbclient import NotebookClient
+
+    rows = []
+    for path in sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        with tempfile.TemporaryDirectory() as home:
+            os.environ["CASEBOOK_HOME"] = home
+            t = time.perf_counter()
+            NotebookClient(nb, timeout=600, kernel_name="python3",
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            rows.append({"chapter": path.name, "seconds": round(time.perf_counter() - t, 2)})
+    return rows
+
+
+def bench_make_test():
+    t = time.perf_counter()
+    proc = subprocess.run(["make", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True)
+    return {"seconds": round(time.perf_counter() - t, 1), "exit_status": proc.returncode,
+            "last_line": proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--with-test-suite", action="store_true", help="also time `make test` (minutes)")
+    parser.add_argument("--skip-chapters", action="store_true")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ["CASEBOOK_HOME"] = tempfile.mkdtemp(prefix="casebook-bench-")
+
+    results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+               "targets": TARGETS}
+    results["import"] = bench_import()
+    results["widgets"] = bench_widgets()
+    results["engines"] = bench_engines()
+    results["chapters"] = [] if args.skip_chapters else bench_chapters()
+    if args.with_test_suite:
+        results["make_test"] = bench_make_test()
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+    print(f"\nimport casebook: median {results['import']['median_s']:.3f} s (target < {TARGETS['import_s']} s)")
+    print(f"\n{'widget':48} {'control':22} {'median ms':>9} {'p95 ms':>8}   target {TARGETS['widget_median_ms']}/{TARGETS['widget_p95_ms']} ms")
+    for r in results["widgets"]:
+        if "error" in r:
+            print(f"{r['widget']:48} ERROR {r['error']}")
+        else:
+            flag = "" if r["median_ms"] <= TARGETS["widget_median_ms"] and r["p95_ms"] <= TARGETS["widget_p95_ms"] else "  <- over target"
+            print(f"{r['widget']:48} {r['control']:22} {r['median_ms']:9.1f} {r['p95_ms']:8.1f}{flag}")
+    if results["engines"]:
+        print()
+        for r in results["engines"]:
+            print("  ".join(f"{k}={v}" for k, v in r.items()))
+    if results["chapters"]:
+        print(f"\n{'chapter':40} {'seconds':>8}   target < {TARGETS['chapter_s']} s")
+        for r in results["chapters"]:
+            print(f"{r['chapter']:40} {r['seconds']:8.2f}")
+    if "make_test" in results:
+        print(f"\nmake test: {results['make_test']['seconds']} s (target < {TARGETS['make_test_s']} s), exit {results['make_test']['exit_status']}")
+    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
