@@ -1,0 +1,68 @@
+"""The book's cross-chapter contracts: template, citations, glossary."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
+CITE = re.compile(r"<!--\s*cite:\s*([A-Za-z0-9_:\-]+)\s*-->")
+
+
+def markdown(path: Path) -> str:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return "\n\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def bib_keys() -> set[str]:
+    keys = set()
+    for path in [ROOT / "book" / "references.bib", *(ROOT / "book" / "references").glob("*.bib")]:
+        keys |= set(re.findall(r"^@\w+\s*\{\s*([^,\s]+)\s*,", path.read_text(encoding="utf-8"), re.M))
+    return keys
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_follows_the_template(path):
+    text = markdown(path)
+    number = path.name[:2]
+    assert re.search(rf"^# {number} ", text, re.M), f"{path.name}: title must start '# {number} '"
+    wanted = ["## Learning objectives", "## Summary", "## References"]
+    if number != "00":
+        wanted.insert(1, "## Exercises")
+    positions = []
+    for heading in wanted:
+        m = re.search(rf"^{re.escape(heading)}\s*$", text, re.M)
+        assert m, f"{path.name}: no '{heading}' section"
+        positions.append(m.start())
+    assert positions == sorted(positions), f"{path.name}: sections out of order {wanted}"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_every_citation_is_in_the_bibliography(path):
+    keys = bib_keys()
+    cited = CITE.findall(markdown(path))
+    assert cited, f"{path.name}: the references carry no <!-- cite: key --> markers"
+    missing = sorted(set(cited) - keys)
+    assert not missing, f"{path.name}: cited but not in book/references*.bib: {missing}"
+
+
+@pytest.mark.parametrize("path", [p for p in CHAPTERS if p.name[:2] != "00"], ids=lambda p: p.name)
+def test_solutions_are_folded(path):
+    text = markdown(path)
+    assert '<details class="cb-solution">' in text, f"{path.name}: no folded solution"
+    assert text.count("<details") == text.count("</details>")
+
+
+def test_glossary_terms_are_defined_once_with_a_source():
+    seen = {}
+    for path in sorted((ROOT / "book" / "glossary").glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            assert set(item) >= {"term", "definition", "source"}, f"{path.name}: {item}"
+            key = item["term"].strip().lower()
+            assert key not in seen, f"'{item['term']}' is defined in {seen.get(key)} and {path.name}"
+            seen[key] = path.name
