@@ -1,0 +1,240 @@
+"""The case schema, loader and validator (casebook.cases, python -m casebook validate)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from casebook import cases as C
+from casebook.paths import cases_dir
+
+HERE = Path(__file__).resolve().parent
+FIXTURE = HERE / "cases_fixture"
+MALFORMED = HERE / "cases_malformed"
+
+# fixture -> (field path the problem must name, words the message must contain)
+EXPECTED = {
+    "assessment_missing.yaml": ("assessment", "required for a case of kind equity_jv"),
+    "bad_id.yaml": ("id", "pattern"),
+    "bad_kind.yaml": ("kind", "'merger' is not allowed"),
+    "bad_level.yaml": ("assessment.value.level", "'huge' is not allowed"),
+    "disguised_not_bool.yaml": ("parties[0].disguised", "boolean"),
+    "duplicate_ids": ("id", "duplicate id 'alpha'"),
+    "duplicate_key.yaml": ("title", "duplicate key 'title'"),
+    "empty.yaml": ("(top level)", "empty"),
+    "end_before_start.yaml": ("dates.end", "1985 is before the start, 1990"),
+    "epilogue_empty.yaml": ("teaching_note.epilogue", "at least 1 item"),
+    "exhibit_columns_mismatch": ("exhibits[0].columns", "names and order must match"),
+    "exhibit_missing_csv": ("exhibits[0].file", "not found"),
+    "exhibit_path_escape.yaml": ("exhibits[0].file", "../secret.csv"),
+    "exhibit_text_in_count": ("exhibits[0].columns[1].unit", "non-numbers"),
+    "fact_without_source.yaml": ("facts[0].source", "missing"),
+    "id_mismatch.yaml": ("id", "differs from the file's folder/name 'id_mismatch'"),
+    "minutes_not_number.yaml": ("teaching_note.time_plans.80[0].minutes", "integer"),
+    "missing_title.yaml": ("title", "missing"),
+    "no_case_yaml": ("case.yaml", "no case.yaml"),
+    "not_a_mapping.yaml": ("(top level)", "expected a mapping"),
+    "not_utf8.yaml": ("(file)", "not UTF-8"),
+    "python_tag.yaml": ("(yaml)", "python/object"),
+    "source_without_reading_or_citation.yaml": ("timeline[0].source", "reading key or a citation"),
+    "teaching_note_missing_part.yaml": ("teaching_note.wrap_up", "missing"),
+    "time_plan_missing.yaml": ("teaching_note.time_plans.90", "90-minute plan"),
+    "time_plan_sum.yaml": ("teaching_note.time_plans.60", "minutes add up to 55, expected 60"),
+    "unknown_field.yaml": ("colour", "unknown field"),
+    "unknown_reading.yaml": ("facts[0].source", "unknown reading key 'hamel1991'"),
+    "yaml_syntax.yaml": ("(yaml)", "line 14"),
+    "year_in_future.yaml": ("timeline[1].year", "impossible year 2150"),
+    "year_too_early.yaml": ("dates.start", "impossible year 1850"),
+}
+
+
+def test_every_malformed_fixture_is_listed():
+    found = {p.name for p in MALFORMED.iterdir()}
+    assert found == set(EXPECTED)
+    assert len(found) >= 20
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_malformed_case_is_rejected_naming_file_and_field(name):
+    field, words = EXPECTED[name]
+    target = MALFORMED / name
+    cases, problems = C.validate_paths([target])
+    assert cases == [] or name == "duplicate_ids"
+    assert problems, f"{name} was accepted"
+    hits = [p for p in problems if p.field == field and words in p.message]
+    assert hits, [str(p) for p in problems]
+    # the file named is the fixture itself (or a file inside the fixture folder)
+    assert all(name in p.file for p in hits)
+
+
+@pytest.mark.parametrize("name", ["time_plan_sum.yaml", "not_utf8.yaml", "yaml_syntax.yaml",
+                                  "no_case_yaml", "exhibit_missing_csv", "python_tag.yaml"])
+def test_cli_reports_bad_input_without_traceback(name):
+    out = subprocess.run([sys.executable, "-m", "casebook", "validate", str(MALFORMED / name)],
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr + out.stdout
+    field, words = EXPECTED[name]
+    assert any(f": {field}: " in line and words in line and name in line for line in out.stdout.splitlines())
+
+
+def test_cli_line_format_matches_the_contract():
+    out = subprocess.run([sys.executable, "-m", "casebook", "validate", "-q",
+                          str(MALFORMED / "time_plan_sum.yaml")], capture_output=True, text=True,
+                         cwd=HERE.parent)
+    assert out.stdout == ("tests/cases_malformed/time_plan_sum.yaml: teaching_note.time_plans.60: "
+                          "minutes add up to 55, expected 60\n")
+
+
+def test_cli_ok_summary_and_exit_zero():
+    out = subprocess.run([sys.executable, "-m", "casebook", "validate", str(FIXTURE)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout
+    assert out.stdout.startswith("OK: 1 case(s) valid")
+    assert len(out.stdout.splitlines()) == 1
+
+
+def test_cli_missing_path():
+    out = subprocess.run([sys.executable, "-m", "casebook", "validate", "no/such/folder"],
+                         capture_output=True, text=True)
+    assert out.returncode == 1 and "no such file or folder" in out.stdout
+
+
+def test_whole_malformed_folder_reports_every_fixture():
+    cases, problems = C.validate_paths([MALFORMED])
+    for name in EXPECTED:
+        assert any(name in p.file for p in problems), name
+    # only the duplicated id is individually valid; the second copy is refused
+    assert [c.id for c in cases] == ["alpha"]
+
+
+def test_unreadable_file(tmp_path):
+    f = tmp_path / "locked.yaml"
+    f.write_text("id: locked\n")
+    f.chmod(0)
+    try:
+        if f.open("rb").readable():  # root can read anything: nothing to test
+            pytest.skip("running as root")
+    except PermissionError:
+        pass
+    try:
+        _, problems = C.validate_file(f)
+        assert problems and problems[0].field == "(file)" and "cannot read" in problems[0].message
+    finally:
+        f.chmod(0o644)
+
+
+# ---------------------------------------------------------------- the fixture
+
+
+def test_fixture_loads_typed_with_exhibits():
+    case = C.load_case("fixture_jv", FIXTURE)
+    assert isinstance(case, C.Case)
+    assert case.parties[0].disguised is True
+    df = case.exhibit("staff")
+    assert list(df.columns) == ["year", "engineers"]
+    assert df["engineers"].tolist() == [12, 18, 25, 9]
+    assert set(case.exhibits_df) == {"staff"}
+    df.loc[0, "engineers"] = -1  # a copy: the case is not changed
+    assert case.exhibit("staff").loc[0, "engineers"] == 12
+    with pytest.raises(KeyError, match="no exhibit 'nope'"):
+        case.exhibit("nope")
+
+
+def test_load_case_unknown_id_raises_case_error():
+    with pytest.raises(C.CaseError, match="no case 'nowhere'") as err:
+        C.load_case("nowhere", FIXTURE)
+    assert err.value.problems[0].field == "id"
+    with pytest.raises(C.CaseError, match="not a case id"):
+        C.load_case("../etc", FIXTURE)
+
+
+def test_load_case_invalid_raises_with_problems():
+    with pytest.raises(C.CaseError) as err:
+        C.load_case("time_plan_sum", MALFORMED)
+    assert "minutes add up to 55" in str(err.value)
+
+
+def test_time_plan_keys_may_be_numbers(tmp_path):
+    text = (FIXTURE / "fixture_jv" / "case.yaml").read_text().replace('"60":', "60:").replace('"80":', "80:")
+    assert not C.validate_text(text, name="fixture_jv")
+
+
+def test_new_folder_appears_without_code_changes(tmp_path):
+    shutil.copytree(FIXTURE / "fixture_jv", tmp_path / "fixture_jv")
+    assert C.list_cases(tmp_path) == ["fixture_jv"]
+    new = tmp_path / "second_case"
+    shutil.copytree(FIXTURE / "fixture_jv", new)
+    yaml_path = new / "case.yaml"
+    yaml_path.write_text(yaml_path.read_text().replace("id: fixture_jv", "id: second_case"))
+    assert C.list_cases(tmp_path) == ["fixture_jv", "second_case"]
+    assert set(C.comparison_table(root=tmp_path)["case"]) == {"fixture_jv", "second_case"}
+    # an edit is seen (cache keyed on modification time), and a broken file drops out
+    yaml_path.write_text(yaml_path.read_text().replace("kind: equity_jv", "kind: nonsense"))
+    import os
+    os.utime(yaml_path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    assert C.list_cases(tmp_path) == ["fixture_jv"]
+
+
+def test_single_file_case(tmp_path):
+    text = (MALFORMED / "id_mismatch.yaml").read_text().replace("id: somebody_else", "id: solo")
+    (tmp_path / "solo.yaml").write_text(text)
+    assert C.list_cases(tmp_path) == ["solo"]
+    assert C.load_case("solo", tmp_path).exhibits_df == {}
+
+
+def test_comparison_table_is_tidy():
+    t = C.comparison_table(root=FIXTURE)
+    assert list(t["dimension"]) == list(C.DIMENSIONS)
+    assert t["score"].tolist() == [4, 2, 5, 3, 3, 1]
+    assert t["source"].iloc[0] == "Casebook test fixture (invented), whole file"
+    assert t["score"].between(1, 5).all()
+
+
+def test_levels_and_scores():
+    assert [C.level_score(level) for level in C.LEVELS] == [1, 2, 3, 4, 5]
+
+
+def test_source_rules():
+    from pydantic import ValidationError
+
+    assert C.Source(reading="serrat2009", locator="x").reading == "serrat2009"
+    for bad in ({"locator": "x"}, {"reading": "nope", "locator": "x"},
+                {"reading": "inkpen1996", "citation": "X", "locator": "x"}, {"reading": "inkpen1996"}):
+        with pytest.raises(ValidationError):
+            C.Source(**bad)
+
+
+def test_problem_paths_format():
+    assert C._path_str(("teaching_note", "time_plans", "60", 2, "minutes")) == "teaching_note.time_plans.60[2].minutes"
+
+
+def test_epilogue_before_start_is_an_error():
+    text = (FIXTURE / "fixture_jv" / "case.yaml").read_text().replace("- {year: 1999, event: \"The partners wound", "- {year: 1980, event: \"The partners wound")
+    problems = C.validate_text(text, name="fixture_jv")
+    assert [p.field for p in problems] == ["teaching_note.epilogue[0].year"]
+
+
+# ---------------------------------------------------------------- the real cases
+
+
+def test_every_case_in_the_casebook_validates():
+    cases, problems = C.validate_paths([cases_dir()])
+    assert not problems, "\n".join(str(p) for p in problems)
+
+
+def test_loading_all_cases_is_fast():
+    C._CACHE.clear()
+    t0 = time.perf_counter()
+    C.load_all()
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    C.load_all()
+    warm = time.perf_counter() - t0
+    assert cold < 1.0 and warm < 0.2, (cold, warm)
