@@ -116,8 +116,8 @@ class KnowledgeItem:
         Feedback explaining each placement.
     source : str
         Reading and section the item comes from.
-    case : str
-        Case the item belongs to.
+    case : str or None
+        Id of the case the item belongs to (None: an example in a reading only).
     """
 
     item: str
@@ -126,7 +126,7 @@ class KnowledgeItem:
     why_tacitness: str
     why_scope: str
     source: str
-    case: str
+    case: str | None
 
 
 ITEMS: tuple[KnowledgeItem, ...] = (
@@ -149,50 +149,50 @@ ITEMS: tuple[KnowledgeItem, ...] = (
         "explicit", "component",
         "Inkpen's Table I lists quality control processes among the explicit knowledge reached through technology sharing.",
         "A quality procedure is one process that can be written down and moved, a component in Tallman's sense.",
-        "Inkpen (1996), Table I", "auto_supplier_jvs"),
+        "Inkpen (1996), Table I", "jv40_study"),
     KnowledgeItem(
         "Product designs and scheduling systems shared by the Japanese partner",
         "explicit", "component",
         "Designs and schedules exist as documents and data; Table I puts them under explicit knowledge.",
         "Each is a piece of the value-adding process that can be codified further.",
-        "Inkpen (1996), Table I", "auto_supplier_jvs"),
+        "Inkpen (1996), Table I", "jv40_study"),
     KnowledgeItem(
         "What Japanese transplant customers expect from a supplier",
         "tacit", "component",
         "Table I lists these expectations as tacit knowledge gained through JV-parent interactions: "
         "they are learnt by dealing with the customer, not from a manual.",
         "They bear on one activity (serving a customer), not on how the firm's activities fit together.",
-        "Inkpen (1996), Table I", "auto_supplier_jvs"),
+        "Inkpen (1996), Table I", "jv40_study"),
     KnowledgeItem(
         "A commitment to continuous improvement and to customer satisfaction",
         "tacit", "architectural",
         "Table I puts these under tacit knowledge carried by personnel movement: they live in people's habits and values.",
         "They orient every process in the plant, so they belong to the organisation and direction of the work.",
-        "Inkpen (1996), Table I", "auto_supplier_jvs"),
+        "Inkpen (1996), Table I", "jv40_study"),
     KnowledgeItem(
         "Market intelligence passed between a JV and its parent",
         "explicit", "component",
         "Table I lists market intelligence as explicit knowledge reached by linking parent and JV strategies.",
         "It is a discrete input to one activity (selling), easy to pass on once gathered.",
-        "Inkpen (1996), Table I", "auto_supplier_jvs"),
+        "Inkpen (1996), Table I", "jv40_study"),
     KnowledgeItem(
         "The Japanese partner's keiretsu relationships and its vision for the future",
         "tacit", "architectural",
         "Table I lists visions and keiretsu relationships as tacit knowledge reached by linking strategies.",
         "They shape how a whole group of firms is organised and directed, the core of architectural knowledge.",
-        "Inkpen (1996), Table I", "auto_supplier_jvs"),
+        "Inkpen (1996), Table I", "jv40_study"),
     KnowledgeItem(
         "How Toyota's suppliers and Toyota co-specialised over years in the Toyoda City keiretsu",
         "tacit", "architectural",
         "Co-specialisation grows from working together over time; it is not written down and handed over.",
         "Tallman's example of shared architecture: common understandings that develop through common practice.",
-        "Tallman (n.d.), '5. Alliances and Clusters'", "toyota_keiretsu"),
+        "Tallman (n.d.), '5. Alliances and Clusters'", "toyota_city"),
     KnowledgeItem(
         "The documentation of a business model sent from one subsidiary to another",
         "explicit", "component",
         "Tallman's example of knowledge made explicit so that it can travel; it becomes tacit again only when used.",
         "Tallman says most externally gathered knowledge, including this kind, is component knowledge.",
-        "Tallman (n.d.), '2. Knowledge'", "tallman_examples"),
+        "Tallman (n.d.), '2. Knowledge'", None),
     KnowledgeItem(
         "Proprietary process technology offered to Alpha by Hito at no cost",
         "explicit", "component",
@@ -201,9 +201,10 @@ ITEMS: tuple[KnowledgeItem, ...] = (
         "Inkpen (1998), 'Understanding Knowledge'", "alpha_hito"),
     KnowledgeItem(
         "How to keep a relationship with Japanese customers going, which Alpha hoped to learn",
-        "tacit", "component",
+        "tacit", "architectural",
         "Relationship skills are built by experience and are hard to articulate, the marks of tacit knowledge.",
-        "They concern one activity (customer service), not the architecture of the firm.",
+        "Keeping such customers turned on Hito's manufacturing and quality control as a whole, that is on how "
+        "the firm's processes fit together, not on one process.",
         "Inkpen (1998), 'Alliance Knowledge: Access Versus Acquisition'", "alpha_hito"),
 )
 

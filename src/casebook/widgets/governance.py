@@ -1,0 +1,94 @@
+"""Widget for chapter 02: the governance chooser.
+
+Examples
+--------
+>>> box = build_chooser()
+>>> box.controls["coordination"].value = "complex"
+>>> box.controls["knowledge"].value = "architectural"
+>>> "Equity joint venture" in box.outputs["summary"].value
+True
+"""
+
+from __future__ import annotations
+
+import html
+
+__all__ = ["build_chooser"]
+
+_DESCRIPTIONS = {
+    "speed": "How fast?",
+    "budget": "Budget",
+    "knowledge": "Knowledge",
+    "coordination": "Coordination",
+    "keep_separate": "Keep apart?",
+    "fear_of_leakage": "Leak fear",
+}
+
+
+def _summary_html(rec) -> str:
+    from casebook.governance import ROUTE_LABELS
+
+    best = html.escape(ROUTE_LABELS[rec.best])
+    parts = [f"<p>The readings' arguments favour <b>{best}</b>.</p>", rec.explain_html(rec.best)]
+    runner = rec.ranking[1]
+    parts.append("<details><summary>Why not " + html.escape(ROUTE_LABELS[runner]) + "?</summary>"
+                 + rec.explain_html(runner) + "</details>")
+    out = [r for r in rec.ranking if not rec.feasible[r]]
+    for r in out:
+        parts.append("<details><summary>Ruled out: " + html.escape(ROUTE_LABELS[r]) + "</summary>"
+                     + rec.explain_html(r) + "</details>")
+    return "".join(parts)
+
+
+def build_chooser(**situation):
+    """Describe a situation; see which route the readings favour, and why.
+
+    Parameters
+    ----------
+    **situation
+        Starting values for :class:`casebook.governance.Situation`.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``controls``: one ToggleButtons per field of the situation;
+        ``outputs``: ``figure`` (LiveFigure of route scores), ``summary`` (HTML
+        with every reason and its citation).
+    """
+    import ipywidgets as w
+
+    from casebook.governance import OPTIONS, Situation, choose
+    from casebook.plotting.governance import plot_route_scores, update_route_scores
+    from casebook.widgets import LiveFigure, panel
+    from casebook.widgets.transfer import Blitter
+
+    start = Situation(**situation)
+    controls = {}
+    for name, options in OPTIONS.items():
+        t = w.ToggleButtons(options=list(options), value=getattr(start, name),
+                            description=_DESCRIPTIONS[name], style={"button_width": "7em"})
+        t.add_class(f"cb-control-{name}")
+        controls[name] = t
+
+    def current():
+        return choose(Situation(**{k: c.value for k, c in controls.items()}))
+
+    live = LiveFigure(size=(6.5, 3.0), css_class="cb-chooser-figure")
+    ax = plot_route_scores(current(), ax=live.ax)
+    summary = w.HTML(_summary_html(current()))
+    fast = Blitter(live, list(ax.cb_bars))  # axes drawn once; only the bars are redrawn
+
+    def update(_=None):
+        rec = current()
+        update_route_scores(ax, rec)
+        summary.value = _summary_html(rec)
+        fast.refresh()
+
+    for c in controls.values():
+        c.observe(update, names="value")
+    fast.refresh()
+    box = panel([*controls.values(), live.image, summary], "cb-chooser",
+                title="Governance chooser: build, buy, acquire or ally?")
+    box.controls = controls
+    box.outputs = {"figure": live, "summary": summary}
+    return box
