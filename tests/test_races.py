@@ -296,3 +296,15 @@ def test_intent_only_helps(x, y):
     r_lo = replace(base, a=replace(base.a, intent=lo)).rates()["Partner A"]
     r_hi = replace(base, a=replace(base.a, intent=hi)).rates()["Partner A"]
     assert r_lo <= r_hi
+
+
+@pytest.mark.parametrize("case_id", SCENARIOS)
+def test_calibration_table_matches_the_case_files(case_id):
+    from casebook.cases import load_case
+
+    case = load_case(case_id)
+    first = next(iter(CALIBRATION[case_id]["partners"]))
+    table = CALIBRATION[case_id]["partners"][first]["levels"]
+    from_case = {d: getattr(case.assessment, d).level for d in table}
+    assert from_case == table
+    assert scenario(case_id, assessment=case.assessment) == scenario(case_id)

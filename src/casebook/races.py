@@ -664,16 +664,16 @@ CALIBRATION: dict[str, dict] = {
         "trust_relief": 0.0,
         "partners": {
             "American partner": {
-                "levels": {"value": "high", "protectiveness": "very_high", "tacitness": "high",
-                           "connections": "low", "relatedness": "medium", "cultural_alignment": "medium"},
+                "levels": {"value": "high", "protectiveness": "very_high", "tacitness": "medium",
+                           "connections": "very_low", "relatedness": "medium", "cultural_alignment": "low"},
                 "intent": None,
                 "sources": {
                     "value": "Inkpen 1998, note 18 (sought access to the partner's technology)",
                     "protectiveness": "Inkpen 1998, 'How Protective are Alliance Partners?' (separate office, restricted plant access)",
-                    "tacitness": "Inkpen 1998, 'How Protective are Alliance Partners?' (highly proprietary technology)",
+                    "tacitness": "case protective_partner, assessment (proprietary process technology)",
                     "connections": "Inkpen 1998, 'How Protective are Alliance Partners?' (outside general manager)",
-                    "relatedness": "casebook's assumption (the reading is silent)",
-                    "cultural_alignment": "casebook's assumption (the reading is silent)",
+                    "relatedness": "case protective_partner, assessment",
+                    "cultural_alignment": "case protective_partner, assessment",
                 },
             },
             "Japanese partner": {
@@ -702,7 +702,7 @@ def scenario(name: str, assessment: Mapping | None = None, **overrides) -> Learn
     Parameters
     ----------
     name : {"nummi", "alpha_hito", "protective_partner"}
-    assessment : mapping, optional
+    assessment : mapping or case Assessment, optional
         A case file's ``assessment`` (perspective partner's levels). When
         given, it replaces the calibration table's levels for the first
         partner, so the scenario follows the case file.
@@ -719,6 +719,11 @@ def scenario(name: str, assessment: Mapping | None = None, **overrides) -> Learn
     ...
     KeyError: "unknown scenario 'nokia'; choose one of nummi, alpha_hito, protective_partner"
     """
+    if assessment is not None and not isinstance(assessment, Mapping):
+        # a validated case's Assessment object: read its ratings by attribute
+        dims = ("value", "protectiveness", "tacitness", "connections", "relatedness", "cultural_alignment")
+        assessment = {d: getattr(getattr(assessment, d), "level", getattr(assessment, d))
+                      for d in dims if hasattr(assessment, d)}
     if name not in CALIBRATION:
         raise KeyError(f"unknown scenario {name!r}; choose one of {', '.join(SCENARIOS)}")
     cal = CALIBRATION[name]
