@@ -94,20 +94,29 @@ def _heading_of(line: str) -> str | None:
 
 
 def sections(key: str) -> dict[str, str]:
-    """Map each heading of a reading to the text under it (up to the next heading)."""
-    out: dict[str, str] = {}
+    """Map each heading of a reading to the text under it (up to the next heading).
+
+    A bold caption (``**Table 1**``) opens a section of its own, but the text
+    after it still also counts as part of the enclosing ``#`` section, since
+    the table is printed in the middle of that section's prose.
+    """
+    out: dict[str, list[str]] = {"(front matter)": []}
     lines = reading_text(key).splitlines()
-    current, buf = "(front matter)", []
+    current, parent = "(front matter)", None
     for i, line in enumerate(lines):
         head = _heading_of(line)
         alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip())
-        if head is not None and (line.lstrip().startswith(("#", "**")) or alone):
-            out[current] = out.get(current, "") + "\n".join(buf)
-            current, buf = head, []
+        if head is not None and line.lstrip().startswith("**"):
+            parent = parent or current
+            current = head
+        elif head is not None and (line.lstrip().startswith("#") or alone):
+            current, parent = head, None
         else:
-            buf.append(line)
-    out[current] = out.get(current, "") + "\n".join(buf)
-    return out
+            for name in {current, parent} - {None}:
+                out.setdefault(name, []).append(line)
+            continue
+        out.setdefault(current, [])
+    return {k: "\n".join(v) for k, v in out.items()}
 
 
 def named_headings(locator: str) -> list[str]:
@@ -314,6 +323,9 @@ def test_section_parser_finds_known_headings():
     assert "The Research Study" in s96 and "Notes" in s96
     assert "Sony Corp." in s96["Creating Knowledge through Collaboration"]
     assert "Toyota" not in s96["Creating Knowledge through Collaboration"]
+    # prose after Table 1 still belongs to the section the table sits in
+    assert "increasing management's focus" in s98["Successful Knowledge Management"]
+    assert "assign 16 managers" not in s98["Successful Knowledge Management"]
 
 
 ORIGINALITY = READINGS_DIR.parent / "tools" / "originality.py"
