@@ -82,7 +82,7 @@ def _instructor() -> bool:
 
 
 def _check_qid(qid) -> str:
-    if not isinstance(qid, str) or not re.fullmatch(r"ch\d\d\.[A-Za-z0-9_.-]+", qid):
+    if not isinstance(qid, str) or not re.fullmatch(r"ch[0-9][0-9]\.[A-Za-z0-9_.-]+", qid):
         raise ValueError(f"qid {qid!r}: use 'chNN.slug', e.g. 'ch01.tacit'")
     return qid
 

@@ -40,6 +40,7 @@ import json
 import math
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,7 @@ __all__ = [
 HANDIN_SUFFIX = ".casebook.json"
 OUTPUT_NAMES = ("class_summary.csv", "class_dashboard.png", "class_pool.json")
 MAX_BYTES = 2_000_000  # a hand-in of a whole book is well under 200 kB
+MAX_STATEMENTS = 50
 KINDS = {"multiple_choice", "numeric", "likert", "ranking", "short_answer", "classify",
          "decision_point"}
 CSV_COLUMNS = ["student", "qid", "kind", "response", "correct", "score", "reason",
@@ -204,7 +206,7 @@ class ClassPool:
     def to_csv(self) -> str:
         """The class summary as CSV text, every text cell neutralised."""
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
         writer.writeheader()
         for row in self.rows():
             writer.writerow({k: neutralize_cell(v) for k, v in row.items()})
@@ -248,6 +250,13 @@ def _check_answers(answers, label, problems) -> dict:
             problems.append(f"{label}: skipped answer {_show(qid)}: unknown kind "
                             f"{_show(str(rec.get('kind')))!r}")
             continue
+        if rec["kind"] == "likert" and not (
+                isinstance(rec["response"], list) and 0 < len(rec["response"]) <= MAX_STATEMENTS
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                        for v in rec["response"])):
+            problems.append(f"{label}: skipped answer {_show(qid)}: a Likert response must be "
+                            f"a list of 1 to {MAX_STATEMENTS} numbers")
+            continue
         good[qid] = rec
     return good
 
@@ -261,7 +270,7 @@ def _read_one(path: Path, max_bytes: int, problems: list):
         return None
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         problems.append(f"skipped {label}: not UTF-8 text")
         return None
@@ -376,7 +385,10 @@ def write_dashboard(class_pool: ClassPool, path) -> Path:
     plot_likert_profiles(class_pool.likert_profiles(), ax=axes[2])
     fig.suptitle(f"Class pool: {len(class_pool.students)} students")
     path = Path(path)
-    fig.savefig(path, format="png", metadata={"Software": None})
+    with warnings.catch_warnings():
+        # students may type characters the plot font lacks; they show as boxes
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        fig.savefig(path, format="png", metadata={"Software": None})
     return path
 
 
