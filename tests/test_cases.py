@@ -237,3 +237,46 @@ def test_loading_all_cases_is_fast():
     C.load_all()
     warm = time.perf_counter() - t0
     assert cold < 1.0 and warm < 0.2, (cold, warm)
+
+
+# ---------------------------------------------------------------- teaching notes
+
+
+def _hostile_case(tmp_path):
+    shutil.copytree(FIXTURE / "fixture_jv", tmp_path / "fixture_jv")
+    y = tmp_path / "fixture_jv" / "case.yaml"
+    y.write_text(y.read_text()
+                 .replace('wrap_up: "Learning depends on access as much as on intent."',
+                          'wrap_up: "<script>alert(1)</script> & <img src=x onerror=alert(2)>"')
+                 .replace('activity: "Opening poll"}, {minutes: 40', 'activity: "Poll | <b>vote</b>"}, {minutes: 40'))
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_teaching_note_escapes_case_text(tmp_path, fmt):
+    root = _hostile_case(tmp_path)
+    out = subprocess.run([sys.executable, "-m", "casebook", "teaching-note", "fixture_jv", "--format", fmt,
+                          "--cases", str(root)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "<script>" not in out.stdout and "<img" not in out.stdout and "<b>vote" not in out.stdout
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img" in out.stdout
+
+
+def test_teaching_note_has_every_part():
+    from casebook.commands.teaching_note import render_html, render_markdown
+
+    case = C.load_case("fixture_jv", FIXTURE)
+    md = render_markdown(case)
+    for head in ("## Synopsis", "## Learning objectives", "## Assignment questions", "### 60-minute session",
+                 "### 80-minute session", "### 90-minute session", "## Board plan", "## Wrap-up", "## Epilogue"):
+        assert head in md
+    assert "| | **80** | total |" in md
+    assert "- **1999**: The partners wound the venture up. (Casebook test fixture (invented), whole file)" in md
+    page = render_html(case)
+    assert page.count("<table>") == 3 and "<h2>Epilogue</h2>" in page
+
+
+def test_teaching_note_unknown_case():
+    out = subprocess.run([sys.executable, "-m", "casebook", "teaching-note", "nowhere", "--cases", str(FIXTURE)],
+                         capture_output=True, text=True)
+    assert out.returncode == 1 and "no case 'nowhere'" in out.stderr and "Traceback" not in out.stderr
