@@ -343,10 +343,13 @@ class LearningRace:
         if need <= 0:
             return 0.0
         if early > 0 and early * h >= need:
-            return need / early
-        if late > 0:
-            return h + (need - early * h) / late
-        return None
+            t = need / early
+        elif late > 0:
+            t = h + (need - early * h) / late
+        else:
+            return None
+        # a rate so small that the time overflows means: never
+        return t if math.isfinite(t) else None
 
     def instability(self) -> dict:
         """When and how the venture becomes unstable (closed forms).
@@ -375,8 +378,9 @@ class LearningRace:
         laggard = self.b.name if leader == self.a.name else self.a.name
         t = finite[leader]
         d_lead, d_lag = self.dependence_at(leader, t), self.dependence_at(laggard, t)
+        total = d_lead + d_lag
         out.update(time=t, leader=leader, laggard=laggard, laggard_dependence=d_lag,
-                   laggard_power=d_lead / (d_lead + d_lag))
+                   laggard_power=d_lead / total if total > 0 else 0.5)
         if self.start_year is not None:
             out["calendar_year"] = self.start_year + t
         return out
@@ -477,7 +481,7 @@ class LearningRace:
 
 
 def first_crossing(df, threshold: float) -> float | None:
-    """First simulated time at which any partner's dependence is below ``threshold``.
+    """First simulated time at which any partner's dependence is at or below ``threshold``.
 
     Parameters
     ----------
@@ -492,7 +496,7 @@ def first_crossing(df, threshold: float) -> float | None:
     >>> abs(t - race.instability_time()) <= 0.01
     True
     """
-    below = df.loc[df["dependence"] < threshold, "t"]
+    below = df.loc[df["dependence"] <= threshold, "t"]
     return None if below.empty else float(below.min())
 
 
