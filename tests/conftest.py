@@ -13,7 +13,15 @@ import pytest
 _HOME = tempfile.mkdtemp(prefix="casebook-test-home-")
 os.environ["CASEBOOK_HOME"] = _HOME
 os.environ.setdefault("CASEBOOK_STUDENT", "test-student")
-os.environ.setdefault("MPLBACKEND", "Agg")
+
+# Property tests: the same examples on every run (derandomize), and no
+# per-example deadline, which only measures how busy a shared machine is.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "casebook", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("casebook")
 
 
 @pytest.fixture
