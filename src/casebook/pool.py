@@ -337,7 +337,9 @@ def read_handins(folder, max_bytes: int = MAX_BYTES) -> ClassPool:
                 problems.append(f"skipped {label}: not a regular file")
                 continue
             if not name.endswith(HANDIN_SUFFIX):
-                what = "readable summary" if name.endswith((".html", ".md")) else "not a hand-in"
+                stem = name.rsplit(".", 1)[0]
+                paired = name.endswith((".html", ".md")) and (folder / (stem + HANDIN_SUFFIX)).is_file()
+                what = "readable summary" if paired else "not a hand-in"
                 problems.append(f"ignored {label}: {what} (hand-ins are *{HANDIN_SUFFIX})")
                 continue
             doc = _read_one(path, max_bytes, problems)

@@ -104,7 +104,10 @@ def plot_scores(scores, ax=None, bins: int = 10):
               if v is not None and math.isfinite(float(v))]
     if not values:
         return _empty(ax, "no scored answers")
+    from matplotlib.ticker import MaxNLocator
+
     ax.hist(values, bins=bins, range=(0, 1), color="#0173b2", edgecolor="white")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlim(0, 1)
     ax.set_xlabel("mean score")
     ax.set_ylabel("students")
