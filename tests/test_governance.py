@@ -116,3 +116,29 @@ def test_explain_html_escapes():
 def test_table_order_matches_ranking():
     rec = choose(speed="high", knowledge="architectural", coordination="complex")
     assert rec.table().route.iloc[0] == "Equity joint venture"
+
+
+def test_numbers_and_cases_quoted_in_chapter_02():
+    """Chapter 02 quotes these results (exercise 3 and the Toyota decision point)."""
+    drug = choose(speed="high", knowledge="architectural", coordination="complex")
+    assert drug.best == "equity_jv" and drug.scores["equity_jv"] == 6
+    licence = choose(speed="high", knowledge="component", coordination="simple")
+    assert licence.best == "contract_alliance"
+    toyota = choose(speed="high", budget="high", knowledge="architectural", coordination="complex")
+    assert toyota.best == "equity_jv"
+    assert toyota.scores["acquisition"] < toyota.scores["equity_jv"]
+
+
+def test_exhibit_figures_quoted_in_chapter_02():
+    """Suarez-Villa (1998), Tables I and II, as the case exhibits hold them."""
+    from casebook.cases import load_case
+
+    t = load_case("electronics_alliances").exhibit("technical_alliances").set_index("firm")
+    assert (t.loc["Total", "alliances_1980_84"], t.loc["Total", "alliances_1985_89"]) == (280, 625)
+    assert round(625 / 280, 2) == 2.23
+    growth = (t.alliances_1985_89 / t.alliances_1980_84).drop("Total").sort_values(ascending=False)
+    assert list(growth.index[:3]) == ["Philips", "Siemens", "Olivetti"]
+    assert growth.index[-1] == "Motorola"
+    s = load_case("semiconductor_survey").exhibit("alliances_by_size")
+    total = s[s.iloc[:, 0].str.contains("total")].iloc[0]
+    assert (total.smes, total.large_firms, total.very_large_firms) == (41, 16, 9)

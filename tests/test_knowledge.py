@@ -118,3 +118,10 @@ def test_to_frame():
     f = spiral(interactions=1).to_frame()
     assert f.index.tolist() == list(LEVELS)
     assert np.allclose(f.total, f.explicit + f.tacit)
+
+
+def test_numbers_quoted_in_chapter_01():
+    """Chapter 01 prose quotes these model results; keep them true."""
+    assert round(float(spiral(1, 1, 1, 1, tacit_share=0.5).total[-1]), 2) == 1.31
+    assert round(float(spiral(personnel=1.0, tacit_share=1.0).total[-1]), 2) == 0.44
+    assert round(float(spiral(personnel=1.0, tacit_share=1.0).survival_tacit), 3) == 0.551
