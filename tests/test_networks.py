@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casebook.networks import (
     KINDS,
+    compare,
     MIN_FIRMS,
     ROLES,
     diffusion,
@@ -294,3 +296,14 @@ def test_metrics_on_random_graphs_are_invariant_and_bounded(n, p, seed, perm_see
         assert (m.node_connectivity == 1) == bool(m.cut_points) or G.number_of_nodes() == 2
         assert all(0 <= x <= 1 for x in m.exit_impact.values())
         assert {v for v, x in m.exit_impact.items() if x > 0} == set(m.cut_points)
+
+
+def test_compare_table_matches_the_metrics():
+    df = compare(12)
+    assert list(df.index) == list(KINDS)
+    for k in KINDS:
+        m = structure_metrics(structure(k, n=12))
+        assert df.loc[k, "Gini of degree"] == pytest.approx(m.degree_gini)
+        assert df.loc[k, "cut points"] == len(m.cut_points)
+    assert pd.isna(df.loc["circuit_barrier", "steps to all"])
+    assert df.loc["circuit", "steps to all"] == 7

@@ -101,6 +101,8 @@ __all__ = [
     "Diffusion",
     "firms",
     "gini",
+    "compare",
+    "KIND_LABELS",
 ]
 
 KINDS = ("circuit", "nodal_circuit", "branch", "circuit_barrier", "circuit_branch")
@@ -120,6 +122,10 @@ MIN_FIRMS = {"circuit": 3, "nodal_circuit": 4, "branch": 4, "circuit_barrier": 5
 MAX_FIRMS = 200
 
 INSTITUTION = "research institution"
+
+# where the institution is drawn, relative to the firm it links to
+_INSTITUTION_OFFSET = {"circuit": (-0.35, 0.45), "nodal_circuit": (-0.35, 1.45), "branch": (-0.35, 0.7),
+                       "circuit_barrier": (-0.35, 1.45), "circuit_branch": (-1.3, 0.5)}
 
 
 # --------------------------------------------------------------------------- building
@@ -255,12 +261,13 @@ def structure(kind: str = "circuit", n: int = 10, seed: int = 0, *, two_way: boo
         b = max(2, int(round(np.sqrt(n - 1))))
         _add_firm(G, 0, "large firm", "large", "Large firm", (0.0, 1.0))
         subs = list(range(1, b + 1))
-        xs = np.linspace(-1, 1, b)
+        half = max(1.15, 0.09 * (n - b - 1))  # the SME row widens with its number of firms
+        xs = np.linspace(-0.85 * half, 0.85 * half, b)
         for s, x in zip(subs, xs):
             _add_firm(G, s, "subsidiary", "SME", f"Subsidiary {s}", (x, 0.0), tier=1)
             G.add_edge(0, s, tie="hierarchy", barrier=False)
         smes = list(range(b + 1, n))
-        xs = np.linspace(-1.15, 1.15, max(len(smes), 1))
+        xs = np.linspace(-half, half, max(len(smes), 1))
         # children are placed left to right grouped by parent, so branches do not cross
         order = sorted(smes, key=lambda v: ((v - b - 1) % b, v))
         for v, x in zip(order, xs):
@@ -306,8 +313,9 @@ def structure(kind: str = "circuit", n: int = 10, seed: int = 0, *, two_way: boo
                 G.add_edge(h, v, tie="hierarchy", barrier=False)
     if institution:
         ax, ay = G.nodes[anchor]["pos"]
+        dx, dy = _INSTITUTION_OFFSET[kind]
         G.add_node(n, role=INSTITUTION, size="n/a", label="Research institution", segment="open",
-                   tier=-1, pos=(float(ax - 0.35), float(ay + 1.45 if kind != "branch" else ay + 0.7)))
+                   tier=-1, pos=(float(ax + dx), float(ay + dy)))
         G.add_edge(n, anchor, tie="external", barrier=False)
     return G
 
@@ -571,3 +579,48 @@ def diffusion(G, source=None, *, barrier_closed: bool = True, exited=None) -> Di
     shut = tuple(sorted((v for v in fs if v not in dist), key=_sort_key))
     return Diffusion(adoption_step=step, steps_to_all=(max(step.values(), default=0) if not shut else None),
                      shut_out=shut)
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def compare(n: int = 10, seed: int = 0, *, two_way: bool = False):
+    """One row per structure: disparity, robustness and diffusion for ``n`` firms.
+
+    Parameters
+    ----------
+    n : int, default 10
+        Firms in each structure (at least 5, so every kind can be built).
+    seed : int, default 0
+    two_way : bool, default False
+        Give the circuit its two-way subcontracting ties.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by kind; the columns of :meth:`StructureMetrics.as_dict` plus
+        ``steps to all`` (``None`` when some firm is shut out, barrier closed)
+        and ``shut out`` (count).
+
+    Examples
+    --------
+    >>> df = compare(10)
+    >>> float(df.loc["nodal_circuit", "degree centralization"])
+    0.75
+    >>> int(df.loc["circuit_barrier", "shut out"])
+    3
+    """
+    import pandas as pd
+
+    rows = {}
+    for kind in KINDS:
+        G = structure(kind, n=n, seed=seed, two_way=two_way and kind == "circuit")
+        row = structure_metrics(G).as_dict()
+        d = diffusion(G)
+        row["steps to all"] = d.steps_to_all
+        row["shut out"] = len(d.shut_out)
+        rows[kind] = row
+    df = pd.DataFrame.from_dict(rows, orient="index")
+    df["steps to all"] = df["steps to all"].astype("Int64")
+    df.index.name = "structure"
+    return df
