@@ -11,6 +11,6 @@ matplotlib figure kept alive between updates whose PNG is pushed into an
 never rebuilds the figure.
 """
 
-from casebook.widgets.figure import LiveFigure, panel
+from casebook.widgets.figure import Blitter, LiveFigure, panel
 
-__all__ = ["LiveFigure", "panel"]
+__all__ = ["Blitter", "LiveFigure", "panel"]

@@ -15,58 +15,11 @@ import html
 
 __all__ = ["build_learning_plan", "Blitter"]
 
+from casebook.widgets.figure import Blitter  # noqa: E402,F401
 
-class Blitter:
-    """Fast in-place refresh of a :class:`~casebook.widgets.LiveFigure` (blitting).
 
-    A full ``savefig`` redraws axes, ticks and labels and re-runs the
-    constrained layout, about 70 ms here. The Blitter draws the static part
-    once, keeps its pixels, and on each refresh pastes them back, draws only
-    the moving ``artists`` and encodes the PNG with Pillow (fast compression):
-    a few milliseconds. It updates ``live.image`` and ``live.renders`` just as
-    ``live.refresh()`` does.
+# Blitter moved to casebook.widgets.figure (shared by every widget); kept importable here.
 
-    Examples
-    --------
-    >>> from casebook.widgets import LiveFigure
-    >>> live = LiveFigure(size=(4, 3))
-    >>> line, = live.ax.plot([0, 1], [0, 1])
-    >>> fast = Blitter(live, [line])
-    >>> fast.refresh(); line.set_ydata([1, 0]); fast.refresh()
-    >>> live.renders, live.image.value[:4] == b"\\x89PNG"
-    (2, True)
-    """
-
-    def __init__(self, live, artists):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        self.live = live
-        self.artists = list(artists)
-        for a in self.artists:
-            a.set_animated(True)
-        self.canvas = FigureCanvasAgg(live.fig)
-        self._background = None
-
-    def refresh(self) -> None:
-        import io
-
-        from PIL import Image
-
-        fig = self.live.fig
-        if self._background is None:
-            self.canvas.draw()  # animated artists are left out of this full draw
-            self._background = self.canvas.copy_from_bbox(fig.bbox)
-            fig.set_layout_engine("none")  # freeze the layout that was just computed
-        else:
-            self.canvas.restore_region(self._background)
-        for a in self.artists:
-            fig.draw_artist(a)
-        buf = self.canvas.buffer_rgba()
-        img = Image.frombuffer("RGBA", (buf.shape[1], buf.shape[0]), buf, "raw", "RGBA", 0, 1)
-        out = io.BytesIO()
-        img.save(out, format="PNG", compress_level=1)
-        self.live.image.value = out.getvalue()
-        self.live.renders += 1
 
 _FACTOR_LABELS = {
     "flexible_objectives": "flexible objectives",
