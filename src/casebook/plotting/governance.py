@@ -134,6 +134,7 @@ def plot_route_scores(recommendation, ax=None):
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlim(-4, 8)
     ax.set_xlabel("score (sum of the readings' arguments)")
+    ax.set_title("green: favoured; grey, hatched: ruled out", fontsize="small")
     ax.cb_bars = bars
     update_route_scores(ax, recommendation)
     return ax
