@@ -1,0 +1,498 @@
+"""The alliance learning audit: the chapter 03 diagnostic meets the phase table.
+
+A student rates an alliance on Inkpen's six objectives (the questionnaire of
+:mod:`casebook.diagnostic`, Inkpen 1998, Table 1), names the phase the
+alliance is in (Serrat 2009, Table 2, after Iyer 2002) and gets a plan by
+phase: for the current phase and each later one, which learning priorities
+come first, and what to do about the weakest objectives in that phase.
+
+The plan is **the casebook's own operationalisation**; the readings supply
+the table, the objectives and the advice, not the weighting. With objective
+scores :math:`s_j \\in [1, 5]` (the diagnostic's profile), the *gap* of
+objective :math:`j` is
+
+.. math::
+
+    g_j = \\frac{5 - s_j}{4} \\in [0, 1],
+
+and the *urgency* of a learning dimension :math:`d` (environment, tasks,
+processes, skills, goals) is the largest gap among the objectives the
+casebook links to it (``objective_dimensions`` in ``phases.yaml``,
+:math:`J(d)`):
+
+.. math::
+
+    u_d = \\max_{j \\in J(d)} g_j .
+
+In every phase the five priorities of Table 2 are listed by decreasing
+:math:`u_d` (ties keep the table's order). The :math:`k` weakest objectives
+(lowest :math:`s_j`, ties in Table 1 order, via
+:func:`casebook.diagnostic.weakest`) become actions in the current and later
+phases, each tied to the Table 2 cells of its dimensions in that phase and
+to the conditioning factors linked to it. Earlier phases are listed for
+review only.
+
+Examples
+--------
+>>> from casebook import diagnostic as d
+>>> answers = d.full_answers(4)
+>>> for n in (1, 2, 3, 4):
+...     answers[f"tacitness.{n}"] = 1
+>>> a = audit(answers, "exploration", alliance="Our JV")
+>>> a.weakest[0]
+'tacitness'
+>>> [s.status for s in a.plan]
+['review', 'now', 'next', 'later']
+>>> a.plan[1].priorities[0].dimension
+'skills'
+>>> a.plan[1].actions[0].factors
+('Tacitness of knowledge',)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "Priority",
+    "Action",
+    "PhasePlan",
+    "Audit",
+    "gaps",
+    "urgencies",
+    "audit",
+    "md_escape",
+    "render_markdown",
+    "render_html",
+    "write_report",
+    "read_answers_file",
+    "answers_from_store",
+]
+
+_MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class Priority:
+    """A Table 2 cell with its urgency for this alliance."""
+
+    dimension: str
+    name: str
+    text: str
+    source: str
+    urgency: float
+
+
+@dataclass(frozen=True)
+class Action:
+    """What to do about one weak objective in one phase."""
+
+    objective: str
+    title: str
+    score: float
+    advice: str
+    advice_source: str
+    in_phase: tuple[str, ...]
+    factors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PhasePlan:
+    """The plan for one phase."""
+
+    number: int
+    phase: str
+    name: str
+    status: str  # review | now | next | later
+    mode_label: str
+    mutual: float
+    priorities: tuple[Priority, ...]
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class Audit:
+    """A completed audit: the inputs and the plan by phase."""
+
+    alliance: str
+    partner: str
+    notes: str
+    phase: str
+    profile: object
+    weakest: tuple[str, ...]
+    plan: tuple[PhasePlan, ...]
+
+    def current(self) -> PhasePlan:
+        """The plan for the phase the alliance is in."""
+        return next(p for p in self.plan if p.status == "now")
+
+
+def gaps(profile) -> dict[str, float]:
+    """Gap :math:`g_j = (5 - s_j)/4` of each objective.
+
+    Examples
+    --------
+    >>> from casebook.diagnostic import Profile
+    >>> p = Profile("x", {"value": 5, "access": 1, "tacitness": 3, "connections": 5, "related": 5, "culture": 5})
+    >>> gaps(p)["access"], gaps(p)["tacitness"], gaps(p)["value"]
+    (1.0, 0.5, 0.0)
+    """
+    return {k: (5.0 - float(v)) / 4.0 for k, v in profile.scores.items()}
+
+
+def urgencies(profile, table=None) -> dict[str, float]:
+    """Urgency :math:`u_d = \\max_{j \\in J(d)} g_j` of each learning dimension.
+
+    Examples
+    --------
+    >>> from casebook.diagnostic import Profile
+    >>> p = Profile("x", {"value": 5, "access": 5, "tacitness": 5, "connections": 1, "related": 5, "culture": 5})
+    >>> u = urgencies(p)
+    >>> u["tasks"], u["processes"], u["goals"]
+    (1.0, 1.0, 0.0)
+    """
+    from casebook.phases import load_phases
+
+    t = table or load_phases()
+    g = gaps(profile)
+    out = {}
+    for d in t.dimensions:
+        linked = [g[o] for o, ds in t.objective_dimensions.items() if d.key in ds]
+        out[d.key] = max(linked) if linked else 0.0
+    return out
+
+
+def _text(value, field: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError(f"audit: field '{field}' must be text, got {type(value).__name__}")
+    if len(value) > _MAX_TEXT:
+        raise ValueError(f"audit: field '{field}' is longer than {_MAX_TEXT} characters")
+    # Control characters (NUL, escape ...) carry no meaning in a report: drop them.
+    return "".join(ch for ch in value if ch in "\t\n\r" or unicodedata.category(ch) != "Cc").strip()
+
+
+def _profile(source, label: str):
+    from casebook import diagnostic as d
+
+    if isinstance(source, d.Profile):
+        return source
+    if isinstance(source, str):
+        return d.case_profile(source)
+    if isinstance(source, Mapping):
+        return d.score(source, label=label or "Your alliance")
+    raise TypeError("audit: 'source' must be a diagnostic Profile, a mapping of answers or a case id, "
+                    f"got {type(source).__name__}")
+
+
+def audit(source, phase, alliance: str | None = None, partner: str | None = None, notes: str | None = None,
+          k: int = 2, table=None) -> Audit:
+    """Run the audit.
+
+    Parameters
+    ----------
+    source : Profile, mapping or str
+        A diagnostic profile, a complete set of questionnaire answers
+        (scored with :func:`casebook.diagnostic.score`), or a case id (its
+        assessment gives the profile, :func:`casebook.diagnostic.case_profile`).
+    phase : str or int
+        The phase the alliance is in: key or number 1..4.
+    alliance, partner, notes : str, optional
+        Free text typed by the student (escaped in every report).
+    k : int
+        How many weakest objectives become actions.
+
+    Returns
+    -------
+    Audit
+
+    Raises
+    ------
+    ValueError, KeyError, TypeError
+        Naming the field (``phase``, an answer id, ``alliance`` ...) that is wrong.
+
+    Examples
+    --------
+    >>> a = audit("nummi", "expansion", k=1)
+    >>> a.current().name, len(a.current().actions)
+    ('Expansion', 1)
+    """
+    from casebook import diagnostic as d
+    from casebook.phases import load_phases
+
+    t = table or load_phases()
+    alliance, partner, notes = _text(alliance, "alliance"), _text(partner, "partner"), _text(notes, "notes")
+    try:
+        current = t.phase(phase)
+    except KeyError as exc:
+        raise KeyError(f"audit: field 'phase': {exc.args[0]}") from None
+    profile = _profile(source, alliance)
+    weak = d.weakest(profile, k)
+    u = urgencies(profile, t)
+    order = {dim.key: i for i, dim in enumerate(t.dimensions)}
+    factor_names = {o: tuple(f.name for f in t.factors if o in f.objectives) for o in t.objective_dimensions}
+    plans = []
+    for p in t.phases:
+        status = ("review" if p.number < current.number else "now" if p.number == current.number
+                  else "next" if p.number == current.number + 1 else "later")
+        dims = sorted(t.dimensions, key=lambda dim: (-u[dim.key], order[dim.key]))
+        pri = tuple(Priority(dim.key, dim.name, t.cells[(dim.key, p.key)].text,
+                             str(t.cells[(dim.key, p.key)].source), round(u[dim.key], 4)) for dim in dims)
+        acts = ()
+        if status != "review":
+            acts = tuple(
+                Action(o.key, o.title, float(profile[o.key]), o.advice.text, o.advice.source,
+                       tuple(f"{t.dimension(x).name}: {t.cells[(x, p.key)].text}" for x in t.objective_dimensions[o.key]),
+                       factor_names[o.key])
+                for o in weak)
+        plans.append(PhasePlan(p.number, p.key, p.name, status, p.mode_label,
+                               round(_mutual(p.mode), 4), pri, acts))
+    return Audit(alliance or getattr(profile, "label", ""), partner, notes, current.key, profile,
+                 tuple(o.key for o in weak), tuple(plans))
+
+
+def _mutual(mode: str) -> float:
+    from casebook.phases import MODES
+
+    return MODES.index(mode) / (len(MODES) - 1)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()|!~])")
+_MD_LEADING = re.compile(r"^([#+\-=>])")
+_MD_NUMBERED = re.compile(r"^(\d+)([.)])")
+
+
+def md_escape(text) -> str:
+    """Text that renders as itself in Markdown and carries no live HTML.
+
+    Whitespace is collapsed to single spaces (so the text stays on one
+    line), ``< > &`` become HTML entities, Markdown's inline punctuation
+    (emphasis, code, links, images, tables) gets a backslash, and so does a
+    leading heading, list, quote or setext marker.
+
+    Examples
+    --------
+    >>> print(md_escape("<script>alert(1)</script> [x](javascript:y)"))
+    &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(javascript:y\\)
+    >>> print(md_escape("# not a heading *nor bold*"))
+    \\# not a heading \\*nor bold\\*
+    """
+    flat = " ".join(str(text).split())
+    out = _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+    out = _MD_LEADING.sub(r"\\\1", out)
+    return _MD_NUMBERED.sub(r"\1\\\2", out)
+
+
+def _h(text) -> str:
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def render_markdown(a: Audit) -> str:
+    """A one-page Markdown report of the audit (everything typed is escaped).
+
+    Examples
+    --------
+    >>> md = render_markdown(audit("nummi", 2, alliance="*bold* <b>x</b>"))
+    >>> md.splitlines()[0]
+    '# Alliance learning audit: \\\\*bold\\\\* &lt;b&gt;x&lt;/b&gt;'
+    """
+    e = md_escape
+    p = a.profile
+    out = [f"# Alliance learning audit: {e(a.alliance) or 'unnamed alliance'}", ""]
+    if a.partner:
+        out.append(f"Partner: {e(a.partner)}  ")
+    cur = a.current()
+    out += [f"Current phase: {cur.number}. {e(cur.name)} ({e(cur.mode_label)})", ""]
+    out += ["## Diagnostic profile (Inkpen 1998, Table 1; scores 1 to 5)", "", "| Objective | Score |", "|:--|--:|"]
+    from casebook.diagnostic import objective
+
+    for key, v in p.scores.items():
+        out.append(f"| {e(objective(key).title)} | {v:.2f} |")
+    out += ["", f"Weakest: {', '.join(e(objective(k).title) for k in a.weakest)}", ""]
+    out += ["## Plan by phase (Serrat 2009, Table 2, after Iyer 2002; ordering is the casebook's own)", ""]
+    for s in a.plan:
+        out.append(f"### {s.number}. {e(s.name)} ({s.status})")
+        out.append("")
+        if s.status == "review":
+            out.append("Check that these were learned: " + "; ".join(
+                f"{e(x.name)}: {e(x.text)}" for x in s.priorities))
+        else:
+            out.append(f"Mode: {e(s.mode_label)}. Priorities, most urgent first:")
+            out.append("")
+            out += [f"{i}. **{e(x.name)}** (urgency {x.urgency:.2f}): {e(x.text)}" for i, x in enumerate(s.priorities, 1)]
+            out.append("")
+            for act in s.actions:
+                if s.status == "now":
+                    out.append(f"- Act on *{e(act.title)}* (score {act.score:.2f}): {e(act.advice)} "
+                               f"In this phase: {' '.join(e(x) for x in act.in_phase)} "
+                               f"Watch: {e(', '.join(act.factors))}. ({e(act.advice_source)})")
+                else:
+                    out.append(f"- Keep at *{e(act.title)}*: {' '.join(e(x) for x in act.in_phase)}")
+        out.append("")
+    if a.notes:
+        out += ["## Student's notes", "", e(a.notes), ""]
+    out += ["Sources: Serrat (2009), Table 2 and its note; Inkpen (1998), Table 1.", ""]
+    return "\n".join(out)
+
+
+def render_html(a: Audit) -> str:
+    """A one-page standalone HTML report of the audit (everything typed is escaped).
+
+    Examples
+    --------
+    >>> page = render_html(audit("nummi", 2, notes="<script>alert(1)</script>"))
+    >>> "<script>" in page, "&lt;script&gt;" in page
+    (False, True)
+    """
+    from casebook.diagnostic import objective
+
+    e = _h
+    cur = a.current()
+    rows = "".join(f"<tr><td>{e(objective(k).title)}</td><td class='n'>{v:.2f}</td></tr>"
+                   for k, v in a.profile.scores.items())
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Alliance learning audit: {e(a.alliance)}</title>",
+        "<style>body{font-family:sans-serif;max-width:52em;margin:1.5em auto;font-size:10.5pt}"
+        "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.1em .5em}td.n{text-align:right}"
+        "h3{margin:.8em 0 .2em}li{margin:.1em 0}@media print{body{margin:0}}</style></head><body>",
+        f"<h1>Alliance learning audit: {e(a.alliance) or 'unnamed alliance'}</h1>",
+    ]
+    if a.partner:
+        parts.append(f"<p>Partner: {e(a.partner)}</p>")
+    parts += [
+        f"<p>Current phase: {cur.number}. {e(cur.name)} ({e(cur.mode_label)})</p>",
+        "<h2>Diagnostic profile</h2><p><small>Inkpen (1998), Table 1; scores 1 to 5</small></p>",
+        f"<table><tr><th>Objective</th><th>Score</th></tr>{rows}</table>",
+        f"<p>Weakest: {e(', '.join(objective(k).title for k in a.weakest))}</p>",
+        "<h2>Plan by phase</h2><p><small>Serrat (2009), Table 2, after Iyer (2002); "
+        "the ordering is the casebook's own operationalisation</small></p>",
+    ]
+    for s in a.plan:
+        parts.append(f"<h3>{s.number}. {e(s.name)} ({e(s.status)})</h3>")
+        if s.status == "review":
+            parts.append("<p>Check that these were learned: " + "; ".join(
+                f"{e(x.name)}: {e(x.text)}" for x in s.priorities) + "</p>")
+            continue
+        parts.append(f"<p>Mode: {e(s.mode_label)}. Priorities, most urgent first:</p><ol>" + "".join(
+            f"<li><strong>{e(x.name)}</strong> (urgency {x.urgency:.2f}): {e(x.text)}</li>" for x in s.priorities)
+            + "</ol>")
+        if s.actions:
+            parts.append("<ul>" + "".join(
+                f"<li>Act on <em>{e(act.title)}</em> (score {act.score:.2f}): {e(act.advice)} "
+                f"In this phase: {e(' '.join(act.in_phase))} Watch: {e(', '.join(act.factors))}. "
+                f"<small>({e(act.advice_source)})</small></li>" if s.status == "now" else
+                f"<li>Keep at <em>{e(act.title)}</em>: {e(' '.join(act.in_phase))}</li>"
+                for act in s.actions) + "</ul>")
+    if a.notes:
+        parts += ["<h2>Student's notes</h2>", f"<p>{e(a.notes)}</p>"]
+    parts += ["<p><small>Sources: Serrat (2009), Table 2 and its note; Inkpen (1998), Table 1.</small></p>",
+              "</body></html>"]
+    return "\n".join(parts) + "\n"
+
+
+def write_report(a: Audit, path, fmt: str | None = None) -> Path:
+    """Write the report to ``path`` (format from ``fmt`` or the suffix: ``.md`` or ``.html``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = write_report(audit("nummi", 1), pathlib.Path(tempfile.mkdtemp()) / "audit.html")
+    >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
+    path = Path(path)
+    fmt = fmt or {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}.get(path.suffix.lower())
+    if fmt not in ("md", "html"):
+        raise ValueError(f"audit report {path.name!r}: field 'format' must be 'md' or 'html' "
+                         "(or use a .md / .html file name)")
+    text = render_html(a) if fmt == "html" else render_markdown(a)
+    from casebook.answers import atomic_write_text
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, text)
+    return path
+
+
+def read_answers_file(path) -> dict[str, int]:
+    """Read questionnaire answers from a YAML or JSON file (``{question id: 1..5}``).
+
+    Raises
+    ------
+    ValueError
+        Naming the file and, where it applies, the field (question id).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "answers.yaml"
+    >>> _ = p.write_text("value.1: 9", encoding="utf-8")
+    >>> read_answers_file(p)
+    Traceback (most recent call last):
+    ...
+    ValueError: answers.yaml: field 'value.1': answer to 'value.1' is out of range: 9 (allowed 1 to 5)
+    """
+    import yaml
+
+    from casebook.diagnostic import question_ids, validate_answers
+
+    path = Path(path)
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML too
+    except OSError as exc:
+        raise ValueError(f"{path.name}: cannot read the file ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path.name}: not valid YAML or JSON ({exc.__class__.__name__})") from None
+    if not isinstance(doc, Mapping):
+        raise ValueError(f"{path.name}: must hold a mapping of question id to a score from 1 to 5")
+    doc = {str(k): v for k, v in doc.items()}
+    for qid in question_ids():
+        if qid in doc:
+            try:
+                validate_answers({**{q: 3 for q in question_ids()}, qid: doc[qid]})
+            except ValueError as exc:
+                raise ValueError(f"{path.name}: field '{qid}': {exc}") from None
+    try:
+        return validate_answers(doc)
+    except ValueError as exc:
+        raise ValueError(f"{path.name}: field 'answers': {exc}") from None
+
+
+def answers_from_store(qid: str = "ch03.diagnostic", student: str | None = None, home=None) -> dict[str, int]:
+    """The chapter 03 questionnaire answers a student saved (one Likert record per objective).
+
+    Raises
+    ------
+    ValueError
+        Naming the saved record (``<qid>.<objective>``) that is missing or malformed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> answers_from_store(home=tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    ValueError: answers file: field 'ch03.diagnostic.value': not saved yet (rate and save this objective in chapter 03)
+    """
+    from casebook.answers import get_answer
+    from casebook.diagnostic import OBJECTIVES
+
+    out = {}
+    for o in OBJECTIVES:
+        rec = get_answer(f"{qid}.{o.key}", student=student, home=home)
+        resp = rec.get("response") if rec else None
+        if resp is None:
+            raise ValueError(f"answers file: field '{qid}.{o.key}': not saved yet "
+                             "(rate and save this objective in chapter 03)")
+        if not isinstance(resp, list) or len(resp) != len(o.questions):
+            raise ValueError(f"answers file: field '{qid}.{o.key}': expected {len(o.questions)} ratings, got {resp!r}")
+        out.update(zip(o.question_ids(), resp))
+    from casebook.diagnostic import validate_answers
+
+    return validate_answers(out)
