@@ -1,0 +1,308 @@
+"""Widgets for chapters 06 and 07: the cluster explorer, leak-or-share and the cluster over time.
+
+Each builder returns a panel with ``controls`` and ``outputs``; artists are
+created once and moved on every change (``set_height``, ``set_data``), then
+the :class:`~casebook.widgets.figure.LiveFigure` is re-rendered.
+
+Examples
+--------
+>>> box = build_cluster_explorer()
+>>> box.controls["delta"].value = 1.0; box.controls["beta"].value = 0.0
+>>> "outside" in box.outputs["summary"].value
+True
+>>> box = build_leak_or_share()
+>>> box.controls["spillover"].value = 0.8
+>>> "share" in box.outputs["summary"].value
+True
+"""
+
+from __future__ import annotations
+
+import html
+
+__all__ = ["build_cluster_explorer", "build_leak_or_share", "build_cluster_over_time"]
+
+
+def _slider(name, label, value, lo, hi, step, integer=False):
+    import ipywidgets as w
+
+    cls = w.IntSlider if integer else w.FloatSlider
+    kw = {} if integer else {"readout_format": ".2f"}
+    s = cls(value=value, min=lo, max=hi, step=step, description=label, continuous_update=True,
+            style={"description_width": "9em"}, layout=w.Layout(width="95%"), **kw)
+    s.add_class(f"cb-control-{name.replace('_', '-')}")
+    return s
+
+
+def _fmt(x):
+    return f"{x:,.2f}"
+
+
+class _Blitter:
+    """Blitted rendering for a LiveFigure: static parts drawn once, moving artists per change.
+
+    A full render of the figure costs 100-200 ms on a busy machine; restoring
+    the saved background and drawing only the moving artists costs a few.
+    ``ylim(ax, lo, hi)`` rounds the range out to powers of two, so it (and
+    the background, which must then be redrawn) changes only in coarse steps.
+    """
+
+    def __init__(self, live, moving):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        self.live, self.moving = live, list(moving)
+        self.canvas = FigureCanvasAgg(live.fig)
+        for a in self.moving:
+            a.set_animated(True)
+        self.bg = None
+
+    def ylim(self, ax, lo, hi):
+        import math
+
+        def nice(v):  # next power of two above |v| (0 stays 0): limits move in coarse steps
+            return 0.0 if v == 0 else math.copysign(2.0 ** math.ceil(math.log2(abs(v) * 1.05)), v)
+
+        want = (min(nice(lo), 0.0), nice(hi))
+        if tuple(ax.get_ylim()) != want:
+            ax.set_ylim(*want)
+            self.bg = None
+
+    def render(self):
+        import io
+
+        import numpy as np
+        from PIL import Image
+
+        if self.bg is None:
+            self.live.fig.set_layout_engine("constrained")
+            self.canvas.draw()
+            self.live.fig.set_layout_engine("none")
+            self.bg = self.canvas.copy_from_bbox(self.live.fig.bbox)
+        self.canvas.restore_region(self.bg)
+        for a in self.moving:
+            if a.get_visible():
+                a.axes.draw_artist(a)
+        buf = io.BytesIO()
+        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buf, format="png", compress_level=1)
+        self.live.image.value = buf.getvalue()
+        self.live.renders += 1
+
+
+def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float = 0.5,
+                           n_strong: int = 1, n_weak: int = 9, strong_rd: float = 3.0, weak_rd: float = 0.5):
+    """Inward, outward and net gains of a strong and a weak firm in a cluster.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``controls``: ``beta``, ``theta``, ``delta``, ``strong_rd``,
+        ``weak_rd`` (FloatSliders), ``n_strong``, ``n_weak`` (IntSliders);
+        ``outputs``: ``figure`` (LiveFigure), ``summary`` (HTML);
+        ``table()`` returns the current :func:`casebook.spillovers.cluster_gains` frame.
+    """
+    import ipywidgets as w
+    import numpy as np
+
+    from casebook import spillovers as sp
+    from casebook.theme import PALETTE
+    from casebook.widgets.figure import LiveFigure, panel
+
+    controls = {
+        "beta": _slider("beta", "learning difficulty β", beta, 0, 1, 0.05),
+        "theta": _slider("theta", "spillover level θ", theta, 0.05, 1, 0.05),
+        "delta": _slider("delta", "rivalry δ", delta, 0, 2, 0.05),
+        "strong_rd": _slider("strong_rd", "strong firm R&D", strong_rd, 0.5, 6, 0.25),
+        "weak_rd": _slider("weak_rd", "weak firm R&D", weak_rd, 0.05, 3, 0.05),
+        "n_strong": _slider("n_strong", "strong firms", n_strong, 1, 10, 1, integer=True),
+        "n_weak": _slider("n_weak", "weak firms", n_weak, 1, 40, 1, integer=True),
+    }
+    live = LiveFigure(size=(6.5, 3.4), css_class="cb-cluster-figure")
+    ax = live.ax
+    x = np.arange(2)
+    bars = {col: ax.bar(x + (k - 1) * 0.27, [0, 0], width=0.27, color=PALETTE[k], label=col)
+            for k, col in enumerate(("inward", "outward", "net"))}
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xticks(x, ["a strong firm", "a weak firm"])
+    ax.set_ylabel("gain per period", fontsize=11)
+    ax.tick_params(labelsize=10)
+    ax.legend(fontsize=9, loc="upper right")
+    summary = w.HTML()
+    summary.add_class("cb-cluster-summary")
+    state = {}
+    blit = _Blitter(live, [r for bc in bars.values() for r in bc])
+
+    def table():
+        c = {k: v.value for k, v in controls.items()}
+        rd = [max(c["strong_rd"], c["weak_rd"])] * c["n_strong"] + [min(c["strong_rd"], c["weak_rd"])] * c["n_weak"]
+        return sp.cluster_gains(rd, c["beta"], c["theta"], delta=c["delta"])
+
+    def update(_=None):
+        df = table()
+        state["df"] = df
+        pick = df.iloc[[0, len(df) - 1]]
+        for col, bc in bars.items():
+            for rect, h in zip(bc, pick[col]):
+                rect.set_height(h)
+        vals = pick[["inward", "outward", "net"]].to_numpy()
+        blit.ylim(ax, min(0.0, vals.min()), max(1e-9, vals.max()))
+        blit.render()
+        c = {k: v.value for k, v in controls.items()}
+        if c["strong_rd"] > c["weak_rd"]:
+            b = sp.crossover_beta(c["strong_rd"], c["weak_rd"], c["n_strong"], c["n_weak"], c["theta"])
+            cross = f"Strong firms take in more than weak ones once β exceeds {b:.2f}." if b <= 1 else \
+                "Weak firms take in more at every β here."
+        else:
+            cross = "Set strong R&D above weak R&D to compare the two kinds of firm."
+        rows = "".join(
+            f"<tr><td>{html.escape(name)}</td><td>{_fmt(r.inward)}</td><td>{_fmt(r.outward)}</td>"
+            f"<td>{_fmt(r.net)}</td><td>{'stay outside' if r.stay_outside else 'join'}</td></tr>"
+            for name, r in zip(("strong firm", "weak firm"), pick.itertuples()))
+        summary.value = ("<table><tr><th></th><th>inward</th><th>outward</th><th>net</th><th>would rather</th></tr>"
+                         f"{rows}</table><p>{html.escape(cross)}</p>")
+
+    for c in controls.values():
+        c.observe(update, names="value")
+    update()
+    box = panel([w.HBox([w.VBox(list(controls.values())[:4]), w.VBox(list(controls.values())[4:])]),
+                 live.image, summary], "cb-cluster-explorer", title="Cluster explorer")
+    box.controls, box.outputs = controls, {"figure": live, "summary": summary}
+    box.table = lambda: state["df"]
+    return box
+
+
+def build_leak_or_share(spillover: float = 0.3, rd_cost: float = 5.0):
+    """Cooperative and non-cooperative R&D (d'Aspremont and Jacquemin 1988) against the spillover.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``controls``: ``spillover``, ``rd_cost``; ``outputs``: ``figure``,
+        ``summary``, ``lines`` (the two curves), ``marker``.
+    """
+    import ipywidgets as w
+    import numpy as np
+
+    from casebook import spillovers as sp
+    from casebook.theme import PALETTE
+    from casebook.widgets.figure import LiveFigure, panel
+
+    controls = {"spillover": _slider("spillover", "spillover β", spillover, 0, 1, 0.05),
+                "rd_cost": _slider("rd_cost", "R&D cost γ", rd_cost, 2, 20, 0.5)}
+    live = LiveFigure(size=(6.5, 3.4), css_class="cb-leak-figure")
+    ax = live.ax
+    grid = np.linspace(0, 1, 101)
+    nc, = ax.plot(grid, grid * 0, color=PALETTE[0], lw=2.2, label="non-cooperative")
+    co, = ax.plot(grid, grid * 0, color=PALETTE[1], lw=2.2, label="cooperative")
+    ax.axvline(0.5, color=PALETTE[7], ls=":", lw=1.5)
+    ax.text(0.51, 0.02, "β = 1/2", transform=ax.get_xaxis_transform(), fontsize=9)
+    marker, = ax.plot([], [], "o", color=PALETTE[3], ms=8)
+    ax.set_xlabel("spillover β", fontsize=11)
+    ax.set_ylabel("R&D per firm", fontsize=11)
+    ax.tick_params(labelsize=10)
+    ax.legend(fontsize=9, loc="upper left")
+    summary = w.HTML()
+    summary.add_class("cb-leak-summary")
+    blit = _Blitter(live, [nc, co, marker])
+
+    def update(_=None):
+        df = sp.rd_cooperation(grid, rd_cost=controls["rd_cost"].value)
+        nc.set_ydata(df.noncooperative)
+        co.set_ydata(df.cooperative)
+        blit.ylim(ax, 0.0, max(df.noncooperative.max(), df.cooperative.max()))
+        b = controls["spillover"].value
+        now = sp.rd_cooperation(b, rd_cost=controls["rd_cost"].value).iloc[0]
+        marker.set_data([b, b], [now.noncooperative, now.cooperative])
+        blit.render()
+        if abs(now.cooperative - now.noncooperative) < 1e-9:
+            verdict = "At exactly one half the two are equal."
+        elif now.cooperative > now.noncooperative:
+            verdict = "Spillovers are high: sharing R&D (cooperating) raises it. Important enough to leak, important enough to share."
+        else:
+            verdict = "Spillovers are low: firms that cooperate do less R&D than rivals would."
+        summary.value = (f"<p>At β = {b:.2f}: non-cooperative R&D {_fmt(now.noncooperative)}, "
+                         f"cooperative R&D {_fmt(now.cooperative)}. {html.escape(verdict)}</p>")
+
+    for c in controls.values():
+        c.observe(update, names="value")
+    update()
+    box = panel([w.VBox(list(controls.values())), live.image, summary], "cb-leak-or-share", title="Leak or share")
+    box.controls = controls
+    box.outputs = {"figure": live, "summary": summary, "lines": (nc, co), "marker": marker}
+    return box
+
+
+def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0):
+    """Mean absorptive capacity of lead firms and suppliers in a simulated cluster.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``controls``: ``beta``, ``theta_within``, ``theta_across``,
+        ``delta`` (FloatSliders), ``n_lead``, ``seed`` (IntSliders);
+        ``outputs``: ``figure``, ``summary``, ``lines`` (lead, supplier);
+        ``data()`` returns the current simulation.
+    """
+    import ipywidgets as w
+    import numpy as np
+
+    from casebook import spillovers as sp
+    from casebook.theme import PALETTE
+    from casebook.widgets.figure import LiveFigure, panel
+
+    controls = {
+        "beta": _slider("beta", "learning difficulty β", 0.9, 0, 1, 0.05),
+        "theta_within": _slider("theta_within", "θ within group", 0.05, 0, 0.5, 0.01),
+        "theta_across": _slider("theta_across", "θ across groups", 0.005, 0, 0.1, 0.005),
+        "delta": _slider("delta", "rivalry δ", 0.5, 0, 2, 0.05),
+        "n_lead": _slider("n_lead", "lead firms", 3, 1, 10, 1, integer=True),
+        "seed": _slider("seed", "seed", seed, 0, 99, 1, integer=True),
+    }
+    live = LiveFigure(ncols=2, size=(9.0, 3.2), css_class="cb-cluster-time-figure")
+    t = np.arange(periods)
+    lines = {}
+    for j, (col, title) in enumerate((("gamma", "absorptive capacity γ"), ("net", "net gain"))):
+        a = live.axes[j]
+        a.set_title(title, fontsize=11)
+        a.set_xlabel("period", fontsize=10)
+        a.tick_params(labelsize=9)
+        a.set_xlim(0, periods - 1)
+        lines[col] = [a.plot(t, t * 0.0, color=PALETTE[k], lw=2.2, label=role)[0]
+                      for k, role in enumerate(("lead firms", "suppliers"))]
+    live.axes[0].set_ylim(0, 1.02)
+    live.axes[1].axhline(0, color="black", lw=0.8)
+    live.axes[0].legend(fontsize=9, loc="lower right")
+    summary = w.HTML()
+    summary.add_class("cb-cluster-time-summary")
+    state = {}
+    blit = _Blitter(live, [ln for pair in lines.values() for ln in pair])
+
+    def update(_=None):
+        c = {k: v.value for k, v in controls.items()}
+        df = sp.simulate_cluster(n_firms=n_firms, n_lead=c["n_lead"], periods=periods, beta=c["beta"],
+                                 theta_within=c["theta_within"], theta_across=c["theta_across"],
+                                 delta=c["delta"], m0=5.0, seed=c["seed"])
+        state["df"] = df
+        lead = (df.role == "lead").to_numpy().reshape(periods, n_firms)
+        for col in ("gamma", "net"):
+            v = df[col].to_numpy().reshape(periods, n_firms)
+            means = [np.where(lead, v, 0).sum(1) / lead.sum(1), np.where(~lead, v, 0).sum(1) / (~lead).sum(1)]
+            for line, m in zip(lines[col], means):
+                line.set_ydata(m)
+            if col == "net":
+                blit.ylim(live.axes[1], min(0.0, min(m.min() for m in means)), max(1e-9, max(m.max() for m in means)))
+            else:
+                g = means
+        blit.render()
+        summary.value = (f"<p>Period 0: lead firms absorb γ = {g[0][0]:.2f}, suppliers γ = {g[1][0]:.2f}. "
+                         f"Period {periods - 1}: lead {g[0][-1]:.2f}, suppliers {g[1][-1]:.2f}. "
+                         f"{n_firms} firms in {c['n_lead']} vertical groups, seed {c['seed']}.</p>")
+
+    for ctl in controls.values():
+        ctl.observe(update, names="value")
+    update()
+    box = panel([w.HBox([w.VBox(list(controls.values())[:3]), w.VBox(list(controls.values())[3:])]),
+                 live.image, summary], "cb-cluster-over-time", title="A cluster over time")
+    box.controls = controls
+    box.outputs = {"figure": live, "summary": summary, "lines": lines}
+    box.data = lambda: state["df"]
+    return box
