@@ -29,10 +29,10 @@ def test_login_name_when_no_variable(monkeypatch):
     assert student_name() == "jo_e_x"
 
 
-@pytest.mark.parametrize("raw", ["../../x", "a\\b", "a/b", "\x00\n", ".hidden", "..", "", "é" * 100])
+@pytest.mark.parametrize("raw", ["../../x", "a\\b", "a/b", "\x00\n", ".hidden", "..", "", "é" * 100, "-rf", "-.-x"])
 def test_sanitized_names_are_plain_file_names(raw):
     name = sanitize_name(raw)
-    assert name and "/" not in name and "\\" not in name and not name.startswith(".")
+    assert name and "/" not in name and "\\" not in name and not name.startswith((".", "-"))
     assert name.isprintable() and len(name) <= 64
 
 

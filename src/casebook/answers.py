@@ -81,8 +81,8 @@ def sanitize_name(name: str) -> str:
     """A student name made safe as a file name: no path separators, no control characters.
 
     Letters, digits, ``.``, ``_`` and ``-`` are kept; every other run of
-    characters becomes ``_``; leading dots are dropped (no hidden files, no
-    ``..``); the result is at most 64 characters and never empty.
+    characters becomes ``_``; leading dots and dashes are dropped (no hidden
+    files, no ``..``, nothing a shell takes for an option); the result is at most 64 characters and never empty.
 
     Examples
     --------
@@ -92,8 +92,10 @@ def sanitize_name(name: str) -> str:
     'Ana_Mar_a'
     >>> sanitize_name("...")
     'student'
+    >>> sanitize_name("-rf")
+    'rf'
     """
-    safe = _SAFE.sub("_", str(name)).lstrip("._").rstrip("_")
+    safe = _SAFE.sub("_", str(name)).lstrip("._-").rstrip("_")
     return safe[:64] or "student"
 
 
