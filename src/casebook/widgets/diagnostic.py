@@ -65,7 +65,7 @@ def build_diagnostic(qid: str = "ch03.diagnostic", compare=("nummi", "alpha_hito
     from casebook.exercises import likert
     from casebook.plotting.diagnostic import plot_profiles
     from casebook.widgets import LiveFigure, panel
-    from casebook.widgets.transfer import Blitter
+    from casebook.widgets.figure import Blitter
 
     # Case profiles (from the case files' assessments).
     cases, notes = [], []

@@ -60,7 +60,7 @@ def build_chooser(**situation):
     from casebook.governance import OPTIONS, Situation, choose
     from casebook.plotting.governance import plot_route_scores, update_route_scores
     from casebook.widgets import LiveFigure, panel
-    from casebook.widgets.transfer import Blitter
+    from casebook.widgets.figure import Blitter
 
     start = Situation(**situation)
     controls = {}

@@ -64,7 +64,7 @@ def build_spiral(tacit_share: float = 0.5, **model_kw):
     from casebook.knowledge import CHANNELS, spiral
     from casebook.plotting.knowledge import plot_spiral, spiral_bar_heights
     from casebook.widgets import LiveFigure, panel
-    from casebook.widgets.transfer import Blitter
+    from casebook.widgets.figure import Blitter
 
     controls = {}
     for name in (*CHANNELS, "tacit_share"):
