@@ -72,3 +72,15 @@ def test_cluster_over_time_follows_simulation():
 def test_figure_is_png():
     box = build_leak_or_share()
     assert box.outputs["figure"].image.value[:4] == b"\x89PNG"
+
+
+def test_cluster_over_time_share_leaving():
+    box = build_cluster_over_time()
+    box.controls["delta"].value = 0.0
+    assert np.allclose(box.outputs["lines"]["net"][1].get_ydata(), 0.0)   # no rivalry: nobody leaves
+    df = box.data()
+    share = (df[df.role == "lead"].net < 0).groupby(df.period).mean().to_numpy()
+    box.controls["delta"].value = 2.0
+    df = box.data()
+    share = (df[df.role == "lead"].net < 0).groupby(df[df.role == "lead"].period).mean().to_numpy()
+    assert np.asarray(box.outputs["lines"]["net"][0].get_ydata()) == pytest.approx(share)

@@ -232,14 +232,16 @@ def build_leak_or_share(spillover: float = 0.3, rd_cost: float = 5.0):
 
 
 def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0):
-    """Mean absorptive capacity of lead firms and suppliers in a simulated cluster.
+    """Absorptive capacity of lead firms and suppliers, and the share that would rather leave, over time.
 
     Returns
     -------
     ipywidgets.VBox
         ``controls``: ``beta``, ``theta_within``, ``theta_across``,
         ``delta`` (FloatSliders), ``n_lead``, ``seed`` (IntSliders);
-        ``outputs``: ``figure``, ``summary``, ``lines`` (lead, supplier);
+        ``outputs``: ``figure``, ``summary``, ``lines`` (``gamma``: mean
+        absorptive capacity; ``net``: share of firms with negative net gain;
+        each a pair lead, supplier);
         ``data()`` returns the current simulation.
     """
     import ipywidgets as w
@@ -260,7 +262,7 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
     live = LiveFigure(ncols=2, size=(9.0, 3.2), css_class="cb-cluster-time-figure")
     t = np.arange(periods)
     lines = {}
-    for j, (col, title) in enumerate((("gamma", "absorptive capacity γ"), ("net", "net gain"))):
+    for j, (col, title) in enumerate((("gamma", "absorptive capacity γ"), ("net", "share that would rather leave"))):
         a = live.axes[j]
         a.set_title(title, fontsize=11)
         a.set_xlabel("period", fontsize=10)
@@ -269,7 +271,7 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
         lines[col] = [a.plot(t, t * 0.0, color=PALETTE[k], lw=2.2, label=role)[0]
                       for k, role in enumerate(("lead firms", "suppliers"))]
     live.axes[0].set_ylim(0, 1.02)
-    live.axes[1].axhline(0, color="black", lw=0.8)
+    live.axes[1].set_ylim(-0.02, 1.02)
     live.axes[0].legend(fontsize=9, loc="lower right")
     summary = w.HTML()
     summary.add_class("cb-cluster-time-summary")
@@ -285,12 +287,12 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
         lead = (df.role == "lead").to_numpy().reshape(periods, n_firms)
         for col in ("gamma", "net"):
             v = df[col].to_numpy().reshape(periods, n_firms)
+            if col == "net":
+                v = (v < 0).astype(float)  # 1 where the firm would rather stay outside
             means = [np.where(lead, v, 0).sum(1) / lead.sum(1), np.where(~lead, v, 0).sum(1) / (~lead).sum(1)]
             for line, m in zip(lines[col], means):
                 line.set_ydata(m)
-            if col == "net":
-                blit.ylim(live.axes[1], min(0.0, min(m.min() for m in means)), max(1e-9, max(m.max() for m in means)))
-            else:
+            if col == "gamma":
                 g = means
         blit.render()
         summary.value = (f"<p>Period 0: lead firms absorb γ = {g[0][0]:.2f}, suppliers γ = {g[1][0]:.2f}. "
