@@ -307,3 +307,49 @@ def test_compare_table_matches_the_metrics():
         assert df.loc[k, "cut points"] == len(m.cut_points)
     assert pd.isna(df.loc["circuit_barrier", "steps to all"])
     assert df.loc["circuit", "steps to all"] == 7
+
+
+# ---------------------------------------------------------------- statements made in chapter 08
+
+
+def test_chapter_table_at_ten_firms():
+    df = compare(10)
+    # the nodal circuit has the most centralized degrees; the circuit-branch the most uneven spread of ties
+    assert df["degree centralization"].idxmax() == "nodal_circuit"
+    assert df["Gini of degree"].idxmax() == "circuit_branch"
+    assert structure_metrics(structure("nodal_circuit", n=8)).degree_centralization == pytest.approx(28 / 42)
+
+
+def test_branch_betweenness_sits_with_the_large_firm_and_subsidiaries():
+    G = structure("branch", n=10)
+    btw = nx.betweenness_centrality(G.subgraph(firms(G)))
+    top = sorted(btw, key=btw.get, reverse=True)[:4]
+    assert {G.nodes[v]["role"] for v in top} == {"large firm", "subsidiary"}
+
+
+@pytest.mark.parametrize("n", range(5, 41))
+def test_exits_named_in_the_chapter(n):
+    G = structure("branch", n=n)
+    subs = [v for v in firms(G) if G.nodes[v]["role"] == "subsidiary"]
+    # losing the large firm strands every subsidiary together with its SMEs
+    e = exit_effect(G, 0)
+    assert len(e.groups) == len(subs)
+    for group in e.groups:
+        assert sum(G.nodes[v]["role"] == "subsidiary" for v in group) == 1
+    # a subsidiary's exit strands exactly its own SMEs
+    for s in subs:
+        kids = {v for v in G[s] if G.nodes[v]["role"] == "SME"}
+        assert set(exit_effect(G, s).stranded) == kids
+    # the gatekeeper is the circuit-barrier's only cut point
+    B = structure("circuit_barrier", n=n)
+    gate = [v for v in B if B.nodes[v].get("segment") == "gatekeeper"]
+    assert structure_metrics(B).cut_points == tuple(gate)
+
+
+def test_diffusion_numbers_quoted_for_twenty_firms():
+    assert diffusion(structure("circuit", n=20)).steps_to_all == 11
+    for k in ("nodal_circuit", "branch", "circuit_branch"):
+        assert diffusion(structure(k, n=20)).steps_to_all <= 3
+    assert diffusion(structure("branch", n=20)).steps_to_all == 3
+    two = structure("circuit", n=20, two_way=True, seed=1)
+    assert diffusion(two).steps_to_all < 11 and structure_metrics(two).cut_points == ()
