@@ -1,0 +1,94 @@
+"""Claims that the prose of chapters 06 and 07 makes about the spillover models.
+
+The general properties are tested in tests/test_spillovers.py; this file pins
+down the chapter's worked examples and the statements built on them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from casebook import spillovers as sp
+
+MIX = [3.0] + [0.5] * 9          # chapter 06's example: one strong firm, nine weak ones
+
+
+# ---------------------------------------------------------------- chapter 06
+def test_capacity_gap_widens_with_difficulty():
+    """'capacity differs by nothing at beta=0 and by more than half the pool at beta=1'."""
+    assert sp.absorptive_capacity(3.0, 0.0) - sp.absorptive_capacity(0.5, 0.0) == 0.0
+    assert sp.absorptive_capacity(3.0, 1.0) - sp.absorptive_capacity(0.5, 1.0) > 0.5
+
+
+@given(ms=st.floats(0.5, 6.0), ratio=st.floats(0.05, 0.95), b1=st.floats(0, 1), b2=st.floats(0, 1))
+def test_capacity_gap_grows_in_difficulty(ms, ratio, b1, b2):
+    lo, hi = sorted((b1, b2))
+    mw = ms * ratio
+    gap = lambda b: sp.absorptive_capacity(ms, b) - sp.absorptive_capacity(mw, b)  # noqa: E731
+    assert gap(hi) >= gap(lo) - 1e-12
+
+
+def test_worked_example_default_cluster():
+    df = sp.cluster_gains(MIX, beta=0.5, theta=0.3, delta=0.5)
+    strong, weak = df.iloc[0], df.iloc[1:]
+    assert (weak.inward > weak.outward).all() and (weak.net > 0).all()
+    assert strong.outward > 2 * strong.inward and strong.net < 0 and strong.stay_outside
+
+
+def test_worked_example_crossover():
+    assert sp.crossover_beta(3.0, 0.5, 1, 9, theta=0.3) == pytest.approx(0.62, abs=0.005)
+
+
+def test_weak_firms_gain_at_every_difficulty_in_the_example():
+    for b in np.linspace(0, 1, 51):
+        df = sp.cluster_gains(MIX, beta=b, theta=0.3, delta=0.5)
+        assert (df.net[1:] > 0).all()
+
+
+def test_rivalry_threshold_values_quoted():
+    d = {b: sp.absorptive_capacity(3.0, b) * 0.5 / (sp.absorptive_capacity(0.5, b) * 3.0) for b in (0.0, 1.0)}
+    assert d[0.0] == pytest.approx(0.17, abs=0.005)
+    assert d[1.0] == pytest.approx(0.40, abs=0.005)
+
+
+@settings(max_examples=60)
+@given(ms=st.floats(1.0, 6.0), ratio=st.floats(0.05, 0.9), nw=st.integers(1, 30), th=st.floats(0.05, 1.0),
+       b1=st.floats(0, 1), b2=st.floats(0, 1))
+def test_harder_learning_helps_the_strong_firm_twice(ms, ratio, nw, th, b1, b2):
+    """Harder learning raises delta* and cuts the strong firm's outward leak."""
+    lo, hi = sorted((b1, b2))
+    mw = ms * ratio
+    rd = [ms] + [mw] * nw
+
+    def d_star(b):
+        gs, gw = sp.absorptive_capacity([ms, mw], b)
+        return gs * mw / (gw * ms) if gw > 0 else np.inf
+
+    assert d_star(hi) >= d_star(lo) - 1e-12
+    assert sp.cluster_gains(rd, hi, th).outward[0] <= sp.cluster_gains(rd, lo, th).outward[0] + 1e-12
+
+
+def test_equilibrium_tables_quoted():
+    thetas = [0.0, 0.25, 0.5, 0.75, 1.0]
+    easy = [sp.equilibrium_rd(4, 0.0, t, 0.0) for t in thetas]
+    hard = [sp.equilibrium_rd(4, 1.0, t, 0.0) for t in thetas]
+    assert np.all(np.diff(easy) < 0) and np.all(np.diff(hard) > 0)
+    for t in thetas:  # down each column R&D rises with difficulty
+        col = [sp.equilibrium_rd(4, b, t, 0.0) for b in (0.0, 0.5, 1.0)]
+        assert col == sorted(col)
+    rises = [sp.equilibrium_rd(4, 1.0, 1.0, d) - sp.equilibrium_rd(4, 1.0, 0.0, d) for d in (0.0, 0.5, 1.0)]
+    assert rises[0] > rises[1] > rises[2] > 0
+
+
+def _slope(delta, form, theta=0.2, h=1e-4):
+    return (sp.equilibrium_rd(4, 1.0, theta + h, delta, form=form)
+            - sp.equilibrium_rd(4, 1.0, theta - h, delta, form=form)) / (2 * h)
+
+
+def test_form_table_quoted():
+    assert _slope(0.25, "additive") < _slope(0.0, "additive")
+    assert _slope(0.25, "relative") > _slope(0.0, "relative")
+    assert _slope(0.0, "additive") == pytest.approx(_slope(0.0, "relative"), rel=1e-6)
