@@ -83,6 +83,17 @@ def test_exit_impact_hand_count():
 
 
 @pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("n", [5, 9, 16, 30])
+def test_connectivity_shortcut_equals_networkx(kind, n):
+    if n < MIN_FIRMS[kind]:
+        return
+    for two_way in ([False, True] if kind == "circuit" else [False]):
+        G = structure(kind, n=n, two_way=two_way, seed=n)
+        F = G.subgraph(firms(G))
+        assert structure_metrics(G).node_connectivity == nx.node_connectivity(F)
+
+
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("n", [None, 7, 12, 40])
 def test_every_structure_builds_with_roles_sizes_and_positions(kind, n):
     n = MIN_FIRMS[kind] if n is None else n
@@ -286,6 +297,8 @@ def test_metrics_on_random_graphs_are_invariant_and_bounded(n, p, seed, perm_see
         return
     H, mapping = _relabel(G, perm_seed)
     a, b = structure_metrics(G), structure_metrics(H)
+    assert a.node_connectivity == b.node_connectivity == nx.node_connectivity(G)
+    assert set(a.cut_points) == set(nx.articulation_points(G))
     assert a.degree_centralization == pytest.approx(b.degree_centralization)
     assert a.betweenness_centralization == pytest.approx(b.betweenness_centralization)
     assert a.degree_gini == pytest.approx(b.degree_gini)

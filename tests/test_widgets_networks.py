@@ -164,3 +164,15 @@ def test_plot_comparison_heights_equal_the_table():
     assert heights == pytest.approx(expected)
     with pytest.raises(ValueError, match="missing column"):
         plot_comparison(pd.DataFrame({"x": [1]}))
+
+
+def test_first_visit_to_a_structure_is_fast():
+    box = build_network_explorer("circuit", 8)
+    times = []
+    for n in (9, 14, 19, 24):
+        box.controls["n"].value = n
+        for k in KINDS:
+            t = time.perf_counter()
+            box.controls["kind"].value = k
+            times.append(time.perf_counter() - t)
+    assert float(np.median(times)) < 0.030, f"median first-visit switch {np.median(times) * 1000:.1f} ms"

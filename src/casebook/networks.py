@@ -401,6 +401,20 @@ class StructureMetrics:
         }
 
 
+def _connectivity(F, cuts, deg) -> int:
+    """Node connectivity, skipping the max-flow search where bounds settle it.
+
+    A connected graph with a cut point has connectivity 1; without one it has
+    at least 2, and never more than its smallest degree (Whitney 1932), so a
+    graph with no cut point and a firm of degree 2 has exactly 2.
+    """
+    if cuts:
+        return 1
+    if deg.min() <= 2 or F.number_of_nodes() <= 3:
+        return int(min(deg.min(), F.number_of_nodes() - 1))
+    return int(nx.node_connectivity(F))
+
+
 def _sort_key(v):
     return (str(type(v)), v)
 
@@ -462,7 +476,7 @@ def structure_metrics(G) -> StructureMetrics:
         betweenness_centralization=round(c_btw, 12),
         degree_gini=round(gini(deg), 12),
         cut_points=cuts,
-        node_connectivity=int(nx.node_connectivity(F)),
+        node_connectivity=_connectivity(F, cuts, deg),
         exit_impact=impact,
     )
 
