@@ -230,3 +230,19 @@ def test_command_reports_bad_input(tmp_path):
     assert r.returncode == 1 and "field 'phase'" in r.stderr
     r = _cli("--saved", "--phase", "1", env_home=tmp_path / "empty")
     assert r.returncode == 1 and "ch03.diagnostic.value" in r.stderr
+
+
+def test_cross_case_synthesis_claim():
+    """Chapter 09: across the shipped cases with an assessment, tacitness is most often among the two weakest
+    objectives, followed by cultural alignment and knowledge connections."""
+    from collections import Counter
+
+    from casebook.cases import load_all
+
+    counts = Counter()
+    for cid, case in load_all().items():
+        if case.assessment is not None:
+            counts.update(A.audit(cid, "exploration", k=2).weakest)
+    ranked = [k for k, _ in counts.most_common()]
+    assert ranked[0] == "tacitness"
+    assert set(ranked[1:3]) == {"culture", "connections"}
