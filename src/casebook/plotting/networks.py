@@ -241,7 +241,7 @@ def plot_comparison(table, ax=None, columns=("degree centralization", "betweenne
                label=col, color=PALETTE[j % len(PALETTE)])
     ax.set_xticks(x, [_SHORT.get(k, str(k)) for k in kinds], fontsize=9)
     ax.set_ylim(0, 1.05)
-    ax.set_ylabel("0 = equal / robust, 1 = extreme")
+    ax.set_ylabel("index, 0 to 1")
     ax.set_title(f"Disparity and exit impact, {int(table['firms'].iloc[0])} firms"
                  if "firms" in table.columns else "Disparity and exit impact")
     ax.legend(fontsize=8, loc="upper left", frameon=False)
