@@ -92,3 +92,46 @@ def test_form_table_quoted():
     assert _slope(0.25, "additive") < _slope(0.0, "additive")
     assert _slope(0.25, "relative") > _slope(0.0, "relative")
     assert _slope(0.0, "additive") == pytest.approx(_slope(0.0, "relative"), rel=1e-6)
+
+
+# ---------------------------------------------------------------- chapter 07
+SIM = dict(n_firms=60, n_lead=3, periods=30, beta=0.9, theta_within=0.05, theta_across=0.005, delta=0.5, m0=5.0,
+           seed=0, runs=50)
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return sp.simulate_cluster(**SIM)
+
+
+def test_lead_firms_absorb_more_in_every_run_and_period(runs):
+    by = runs.groupby(["run", "period", "role"], observed=True)[["gamma", "inward"]].mean().unstack("role")
+    assert (by[("gamma", "lead")] > by[("gamma", "supplier")]).all()
+    assert (by[("inward", "lead")] > by[("inward", "supplier")]).all()
+
+
+def test_suppliers_build_capacity_over_time(runs):
+    g = runs[runs.role == "supplier"].groupby("period").gamma.mean().to_numpy()
+    assert np.all(np.diff(g) > 0) and g[-1] > 3 * g[0]
+
+
+def test_uniform_rivalry_lead_firms_leave_suppliers_stay(runs):
+    last = runs[runs.period == 29]
+    leave = (last.net < 0).groupby(last.role, observed=True).mean()
+    assert leave["lead"] > 0.9 and leave["supplier"] == 0.0
+
+
+def test_most_of_a_lead_firms_leak_goes_to_its_own_group(runs):
+    """out_i splits into a within-group part M_i*theta_w*sum_{same group, j!=i} gamma_j and the rest."""
+    for (_, _), frame in runs[runs.period.isin([0, 29])].groupby(["run", "period"]):
+        g_group = frame.groupby("group").gamma.transform("sum").to_numpy()
+        within = frame.rd.to_numpy() * SIM["theta_within"] * (g_group - frame.gamma.to_numpy())
+        lead = (frame.role == "lead").to_numpy()
+        assert np.all(within[lead] / frame.outward.to_numpy()[lead] > 0.5)
+
+
+def test_leak_or_share_table_quoted():
+    df = sp.rd_cooperation([0.0, 0.25, 0.5, 0.75, 1.0])
+    assert (df.profit_cooperative >= df.profit_noncooperative - 1e-9).all()
+    assert df.cooperative[2] == pytest.approx(df.noncooperative[2])
+    assert (df.cooperative[:2] < df.noncooperative[:2]).all() and (df.cooperative[3:] > df.noncooperative[3:]).all()
