@@ -61,7 +61,9 @@ class LiveFigure:
         self.ax = self.axes[0]
         self.dpi = dpi
         self.image = w.Image(format="png", layout=w.Layout(max_width="100%", height="auto"))
-        self.image.add_class(css_class)
+        self.image.add_class("cb-figure")  # every live figure: what the browser tests find
+        if css_class != "cb-figure":
+            self.image.add_class(css_class)
         self.renders = 0
 
     def png(self) -> bytes:
