@@ -105,7 +105,7 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
 
     from casebook import spillovers as sp
     from casebook.theme import PALETTE
-    from casebook.widgets.figure import LiveFigure, panel
+    from casebook.widgets.figure import Blitter, LiveFigure, panel
 
     controls = {
         "beta": _slider("beta", "learning difficulty β", beta, 0, 1, 0.05),
@@ -121,7 +121,7 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
     x = np.arange(2)
     bars = {col: ax.bar(x + (k - 1) * 0.27, [0, 0], width=0.27, color=PALETTE[k], label=col)
             for k, col in enumerate(("inward", "outward", "net"))}
-    ax.axhline(0, color="black", lw=0.8)
+    zero = ax.axhline(0, color="black", lw=0.8)
     ax.set_xticks(x, ["a strong firm", "a weak firm"])
     ax.set_ylabel("gain per period", fontsize=11)
     ax.tick_params(labelsize=10)
@@ -129,7 +129,10 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
     summary = w.HTML()
     summary.add_class("cb-cluster-summary")
     state = {}
-    blit = _Blitter(live, [r for bc in bars.values() for r in bc])
+    # The y-range follows the data, so the y-axis (ticks, labels, grid) and the
+    # zero line move with the bars: they are redrawn over a background that
+    # never changes, instead of forcing a full redraw when the range changes.
+    blit = Blitter(live, [ax.yaxis, zero, *(r for bc in bars.values() for r in bc)])
 
     def table():
         c = {k: v.value for k, v in controls.items()}
@@ -144,8 +147,10 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
             for rect, h in zip(bc, pick[col]):
                 rect.set_height(h)
         vals = pick[["inward", "outward", "net"]].to_numpy()
-        blit.ylim(ax, min(0.0, vals.min()), max(1e-9, vals.max()))
-        blit.render()
+        lo, hi = min(0.0, vals.min()), max(1e-9, vals.max())
+        pad = 0.08 * (hi - lo)
+        ax.set_ylim(lo - (pad if lo < 0 else 0.0), hi + pad)
+        blit.refresh()
         c = {k: v.value for k, v in controls.items()}
         if c["strong_rd"] > c["weak_rd"]:
             b = sp.crossover_beta(c["strong_rd"], c["weak_rd"], c["n_strong"], c["n_weak"], c["theta"])
