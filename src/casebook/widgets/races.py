@@ -74,7 +74,7 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
 
     from casebook import races as model
     from casebook.theme import PALETTE
-    from casebook.widgets.figure import LiveFigure, panel
+    from casebook.widgets.figure import Blitter, LiveFigure, panel
 
     start = model.scenario(scenario) if scenario else model.LearningRace()
     state = {"race": start}
@@ -122,42 +122,14 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
     summary = w.HTML()
     summary.add_class("cb-race-summary")
 
-    # Blitting: the axes, ticks and labels are drawn once into a background;
-    # a change restores it and draws only the moving artists, then encodes
-    # the PNG. A full matplotlib render of three axes takes over 100 ms on a
-    # busy laptop; this takes a few.
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = FigureCanvasAgg(live.fig)
-    moving = [*lines["knowledge"], *lines["dependence"], *lines["power"], thr_line, *vlines, marker]
-    for a in moving:
-        a.set_animated(True)
-    blit = {"on": False, "bg": None}
-
-    def background():
-        live.fig.set_layout_engine("constrained")
-        canvas.draw()  # animated artists are left out of this draw
-        live.fig.set_layout_engine("none")
-        blit["bg"] = canvas.copy_from_bbox(live.fig.bbox)
+    # Blitting (casebook.widgets.figure.Blitter): the axes, ticks and labels are
+    # drawn once into a background; a change draws only the moving artists.
+    # The legend moves too, since its text follows the scenario's partner names.
+    moving = [*lines["knowledge"], *lines["dependence"], *lines["power"], thr_line, *vlines, marker, legend]
+    fast = Blitter(live, moving)
 
     def render():
-        import io
-
-        from PIL import Image
-
-        if not blit["on"]:
-            live.refresh()
-            return
-        if blit["bg"] is None:
-            background()
-        canvas.restore_region(blit["bg"])
-        for a in moving:
-            if a.get_visible():
-                a.axes.draw_artist(a)
-        buf = io.BytesIO()
-        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buf, format="png", compress_level=1)
-        live.image.value = buf.getvalue()
-        live.renders += 1
+        fast.refresh()
 
     def current_race():
         kw = {}
@@ -177,7 +149,6 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
         for i, name in enumerate(names):
             if legend.get_texts()[i].get_text() != name:
                 legend.get_texts()[i].set_text(name)
-                blit["bg"] = None  # the legend is part of the background
             columns[i].head.value = f"<b style='color:{PALETTE[i]}'>{html.escape(name)}</b>"
         thr_line.set_ydata([race.threshold, race.threshold])
         inst = race.instability()
@@ -228,7 +199,6 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
             c.observe(load_scenario, names="value")
         else:
             c.observe(redraw, names="value")
-    blit["on"] = True
     redraw()
 
     box = panel([dropdown, w.HBox(columns), w.HBox(shared, layout=w.Layout(width="100%")),
