@@ -11,6 +11,8 @@ Measured:
   (the cluster engine against its loop reference, the equilibrium solvers);
 - `import casebook` in a fresh interpreter;
 - each chapter's execution time (nbclient, fresh kernel);
+- in real Chromium (Voila app of chapter 05): key press on a slider to the
+  updated figure painted on screen, median over 25 presses;
 - optionally (--with-test-suite) the whole `make test` after installation.
 """
 
@@ -129,6 +131,63 @@ def bench_chapters():
     return rows
 
 
+def bench_browser(presses: int = 25):
+    """Key press on a slider in real Chromium (Voila app of chapter 05) to the new figure on screen."""
+    import signal
+    import socket
+    import urllib.request
+
+    if not Path("/usr/bin/chromium").exists():
+        return {"skipped": "Debian's chromium is not installed"}
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    voila = Path(sys.executable).parent / "voila"
+    proc = subprocess.Popen([str(voila), "chapters/05_learning_races.ipynb", f"--port={port}", "--no-browser",
+                             "--Voila.ip=127.0.0.1"], cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+        with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
+            ctx = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium",
+                                                       headless=True, args=flags)
+            page = ctx.new_page()
+            page.set_default_timeout(90_000)
+            page.goto(f"http://127.0.0.1:{port}/")
+            img = "img.cb-race-figure"
+            page.wait_for_selector(img, state="visible")
+            handle = page.locator(".widget-slider .noUi-handle").nth(1)
+            handle.click()
+            times = []
+            for i in range(presses):
+                before = page.locator(img).get_attribute("src")
+                key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"
+                t = time.perf_counter()
+                page.keyboard.press(key)
+                page.wait_for_function("([s, b]) => document.querySelector(s).getAttribute('src') !== b",
+                                       arg=[img, before])
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")  # painted
+                times.append((time.perf_counter() - t) * 1000)
+            ctx.close()
+        return {"widget": "races.build_learning_race (Voila, chapter 05)", "presses": presses,
+                "median_ms": round(statistics.median(times), 1), "p95_ms": round(pct(times, 0.95), 1)}
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
+
+
 def bench_make_test():
     t = time.perf_counter()
     proc = subprocess.run(["make", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True)
@@ -140,6 +199,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--with-test-suite", action="store_true", help="also time `make test` (minutes)")
     parser.add_argument("--skip-chapters", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     os.environ.setdefault("MPLBACKEND", "Agg")
@@ -151,6 +211,7 @@ def main(argv=None):
     results["widgets"] = bench_widgets()
     results["engines"] = bench_engines()
     results["chapters"] = [] if args.skip_chapters else bench_chapters()
+    results["browser"] = {"skipped": "--skip-browser"} if args.skip_browser else bench_browser()
     if args.with_test_suite:
         results["make_test"] = bench_make_test()
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -171,6 +232,10 @@ def main(argv=None):
         print(f"\n{'chapter':40} {'seconds':>8}   target < {TARGETS['chapter_s']} s")
         for r in results["chapters"]:
             print(f"{r['chapter']:40} {r['seconds']:8.2f}")
+    if "median_ms" in results["browser"]:
+        b = results["browser"]
+        print(f"\nreal browser, key press to updated figure on screen ({b['widget']}): "
+              f"median {b['median_ms']} ms, p95 {b['p95_ms']} ms over {b['presses']} presses")
     if "make_test" in results:
         print(f"\nmake test: {results['make_test']['seconds']} s (target < {TARGETS['make_test_s']} s), exit {results['make_test']['exit_status']}")
     print(f"\nwrote {RESULTS.relative_to(ROOT)}")

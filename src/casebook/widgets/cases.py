@@ -203,7 +203,7 @@ def build_comparison_grid(root=None, cases=None):
 
     from casebook.cases import DIMENSIONS, comparison_table
     from casebook.plotting.cases import plot_assessment_heatmap
-    from casebook.widgets import LiveFigure, panel
+    from casebook.widgets import Blitter, LiveFigure, panel
 
     table = comparison_table(cases=cases, root=root)
     ids = list(dict.fromkeys(table["case"]))
@@ -238,14 +238,14 @@ def build_comparison_grid(root=None, cases=None):
                 f"<p><strong>{escape(row.label)}</strong>, from {escape(row.perspective)}'s side: "
                 f"<strong>{escape(_level_text(row.level))}</strong> ({row.score} of 5)</p>"
                 f"<p>{escape(row.evidence)}</p><p><small>Source: {escape(row.source)}</small></p>")
-        live.refresh()
+        fast.refresh()
 
+    # The heatmap never changes: it is drawn once as the background, and a
+    # change repaints only the highlight frame over it.
+    fast = Blitter(live, [frame])
     case_dd.observe(update, names="value")
     dim_dd.observe(update, names="value")
     update()
-    # The heatmap never changes after this first render: freeze its layout so
-    # each later refresh only repaints (the constrained-layout pass is skipped).
-    live.fig.set_layout_engine("none")
     side = w.VBox([case_dd, dim_dd, evidence], layout=w.Layout(width="40%"))
     box = panel([w.HBox([live.image, side])], "cb-comparison-grid", title="Cases on Inkpen's dimensions")
     box.controls = {"case": case_dd, "dimension": dim_dd}
