@@ -118,10 +118,11 @@ class Blitter:
 
     @artists.setter
     def artists(self, artists) -> None:
+        # Animated artists are never part of the background, so swapping them
+        # (a new network drawn in place of the old) keeps the background valid.
         self._artists = list(artists)
         for a in self._artists:
             a.set_animated(True)
-        self._background = None
 
     def invalidate(self) -> None:
         """Draw the static background again at the next refresh."""

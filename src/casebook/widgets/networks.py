@@ -13,43 +13,9 @@ from __future__ import annotations
 
 import html
 
+from casebook.widgets.figure import Blitter
+
 __all__ = ["build_network_explorer", "summary_html"]
-
-
-class _Blit:
-    """Blitted refresh of a LiveFigure: the background (legend) is drawn once;
-    each refresh pastes it back, draws the graph's artists and encodes an RGB
-    PNG (a third less to compress than RGBA). Like ``casebook.widgets.transfer.Blitter``
-    but its artist list can be swapped when the structure changes."""
-
-    def __init__(self, live):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        self.live = live
-        self.artists = []
-        self.canvas = FigureCanvasAgg(live.fig)
-        self._background = None
-
-    def refresh(self) -> None:
-        import io
-
-        from PIL import Image
-
-        fig = self.live.fig
-        if self._background is None:
-            self.canvas.draw()
-            self._background = self.canvas.copy_from_bbox(fig.bbox)
-            fig.set_layout_engine("none")
-        else:
-            self.canvas.restore_region(self._background)
-        for a in self.artists:
-            fig.draw_artist(a)
-        buf = self.canvas.buffer_rgba()
-        img = Image.frombuffer("RGBA", (buf.shape[1], buf.shape[0]), buf, "raw", "RGBA", 0, 1).convert("RGB")
-        out = io.BytesIO()
-        img.save(out, format="PNG", compress_level=1)
-        self.live.image.value = out.getvalue()
-        self.live.renders += 1
 
 
 def _pct(x: float) -> str:
@@ -176,7 +142,7 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
     summary = w.HTML()
     state = {"G": None, "m": None, "artists": [], "busy": False, "effect": None, "base": {}}
     cache = {}  # structures are deterministic: build and measure each one once
-    fast = _Blit(live)
+    fast = Blitter(live)
 
     def artists():
         out = [ax.cb_edges, ax.cb_nodes, *ax.cb_labels]

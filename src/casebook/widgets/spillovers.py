@@ -19,6 +19,9 @@ True
 from __future__ import annotations
 
 import html
+import math
+
+from casebook.widgets.figure import Blitter
 
 __all__ = ["build_cluster_explorer", "build_leak_or_share", "build_cluster_over_time"]
 
@@ -38,54 +41,9 @@ def _fmt(x):
     return f"{x:,.2f}"
 
 
-class _Blitter:
-    """Blitted rendering for a LiveFigure: static parts drawn once, moving artists per change.
-
-    A full render of the figure costs 100-200 ms on a busy machine; restoring
-    the saved background and drawing only the moving artists costs a few.
-    ``ylim(ax, lo, hi)`` rounds the range out to powers of two, so it (and
-    the background, which must then be redrawn) changes only in coarse steps.
-    """
-
-    def __init__(self, live, moving):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        self.live, self.moving = live, list(moving)
-        self.canvas = FigureCanvasAgg(live.fig)
-        for a in self.moving:
-            a.set_animated(True)
-        self.bg = None
-
-    def ylim(self, ax, lo, hi):
-        import math
-
-        def nice(v):  # next power of two above |v| (0 stays 0): limits move in coarse steps
-            return 0.0 if v == 0 else math.copysign(2.0 ** math.ceil(math.log2(abs(v) * 1.05)), v)
-
-        want = (min(nice(lo), 0.0), nice(hi))
-        if tuple(ax.get_ylim()) != want:
-            ax.set_ylim(*want)
-            self.bg = None
-
-    def render(self):
-        import io
-
-        import numpy as np
-        from PIL import Image
-
-        if self.bg is None:
-            self.live.fig.set_layout_engine("constrained")
-            self.canvas.draw()
-            self.live.fig.set_layout_engine("none")
-            self.bg = self.canvas.copy_from_bbox(self.live.fig.bbox)
-        self.canvas.restore_region(self.bg)
-        for a in self.moving:
-            if a.get_visible():
-                a.axes.draw_artist(a)
-        buf = io.BytesIO()
-        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buf, format="png", compress_level=1)
-        self.live.image.value = buf.getvalue()
-        self.live.renders += 1
+def _nice(v: float) -> float:
+    """The next power of two above |v| (0 stays 0): axis limits move in coarse, readable steps."""
+    return 0.0 if v == 0 else math.copysign(2.0 ** math.ceil(math.log2(abs(v) * 1.05)), v)
 
 
 def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float = 0.5,
@@ -207,17 +165,18 @@ def build_leak_or_share(spillover: float = 0.3, rd_cost: float = 5.0):
     ax.legend(fontsize=9, loc="upper left")
     summary = w.HTML()
     summary.add_class("cb-leak-summary")
-    blit = _Blitter(live, [nc, co, marker])
+    # The y-axis moves with the curves, over a background drawn once.
+    blit = Blitter(live, [ax.yaxis, nc, co, marker])
 
     def update(_=None):
         df = sp.rd_cooperation(grid, rd_cost=controls["rd_cost"].value)
         nc.set_ydata(df.noncooperative)
         co.set_ydata(df.cooperative)
-        blit.ylim(ax, 0.0, max(df.noncooperative.max(), df.cooperative.max()))
+        ax.set_ylim(0.0, _nice(max(df.noncooperative.max(), df.cooperative.max())))
         b = controls["spillover"].value
         now = sp.rd_cooperation(b, rd_cost=controls["rd_cost"].value).iloc[0]
         marker.set_data([b, b], [now.noncooperative, now.cooperative])
-        blit.render()
+        blit.refresh()
         if abs(now.cooperative - now.noncooperative) < 1e-9:
             verdict = "At exactly one half the two are equal."
         elif now.cooperative > now.noncooperative:
@@ -281,7 +240,7 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
     summary = w.HTML()
     summary.add_class("cb-cluster-time-summary")
     state = {}
-    blit = _Blitter(live, [ln for pair in lines.values() for ln in pair])
+    blit = Blitter(live, [ln for pair in lines.values() for ln in pair])
 
     def update(_=None):
         c = {k: v.value for k, v in controls.items()}
@@ -299,7 +258,7 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
                 line.set_ydata(m)
             if col == "gamma":
                 g = means
-        blit.render()
+        blit.refresh()
         summary.value = (f"<p>Period 0: lead firms absorb γ = {g[0][0]:.2f}, suppliers γ = {g[1][0]:.2f}. "
                          f"Period {periods - 1}: lead {g[0][-1]:.2f}, suppliers {g[1][-1]:.2f}. "
                          f"{n_firms} firms in {c['n_lead']} vertical groups, seed {c['seed']}.</p>")
