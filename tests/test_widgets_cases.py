@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -104,12 +103,16 @@ def test_widgets_build_on_the_real_cases():
     assert set(grid.outputs["table"]["case"]) == {c for c, case in cases.items() if case.assessment}
 
 
-def test_grid_change_is_quick():
-    """Per change: measured, and bounded loosely (the CI machine is shared)."""
+# Speed is measured by benchmarks/bench.py (make bench), never asserted here:
+# timing on a shared machine only measures how busy it is. What makes a widget
+# fast is testable, though: a control change must not redraw the whole figure.
+
+def test_grid_change_redraws_in_place():
     box = build_comparison_grid(root=FIXTURE)
-    times = []
+    live = box.outputs["figure"]
+    full, renders = live.full_renders, live.renders
     for dim in ["tacitness", "connections", "value", "relatedness"]:
-        t0 = time.perf_counter()
         box.controls["dimension"].value = dim
-        times.append(time.perf_counter() - t0)
-    assert min(times) < 0.5, times
+    assert live.renders == renders + 4 and live.full_renders == full
+
+

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -79,12 +78,17 @@ def test_case_text_is_escaped(casebook_home, monkeypatch):
     assert "&lt;script&gt;" in box.outputs["summary"].value
 
 
-def test_a_change_redraws_in_under_30_ms(box):
+# Speed is measured by benchmarks/bench.py (make bench), never asserted here:
+# timing on a shared machine only measures how busy it is. What makes a widget
+# fast is testable, though: a control change must not redraw the whole figure.
+
+def test_a_change_redraws_in_place(box):
     rate_all(box, 3)
+    live = box.outputs["figure"]
     ctl = box.controls["connections.2"]
-    times = []
+    full, renders = live.full_renders, live.renders
     for v in (1, 5, 2, 4, 1, 5):
-        t0 = time.perf_counter()
         ctl.value = v
-        times.append(time.perf_counter() - t0)
-    assert sorted(times)[len(times) // 2] < 0.030, times
+    assert live.renders > renders and live.full_renders == full
+
+

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import time
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -42,17 +40,18 @@ def test_commodity_shows_market_purchase_and_no_rule_out():
     assert "Ruled out" not in box.outputs["summary"].value
 
 
-def test_update_is_fast_and_in_place():
+# Speed is measured by benchmarks/bench.py (make bench), never asserted here:
+# timing on a shared machine only measures how busy it is. What makes a widget
+# fast is testable, though: a control change must not redraw the whole figure.
+
+def test_update_is_in_place():
     box = build_chooser()
     live = box.outputs["figure"]
-    n = len(live.ax.patches)
-    times = []
+    n, full, renders = len(live.ax.patches), live.full_renders, live.renders
     for v in ["low", "medium", "high"] * 4:
-        t = time.perf_counter()
         box.controls["budget"].value = v
-        times.append(time.perf_counter() - t)
     assert len(live.ax.patches) == n
-    assert float(np.median(times)) < 0.030, f"median update {np.median(times) * 1000:.1f} ms"
+    assert live.renders > renders and live.full_renders == full
 
 
 def test_alliance_growth_plot_from_exhibit():

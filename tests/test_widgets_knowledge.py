@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -42,17 +41,18 @@ def test_slider_moves_bars_to_model_values():
     assert live.renders == 3
 
 
-def test_redraws_in_place_fast():
+# Speed is measured by benchmarks/bench.py (make bench), never asserted here:
+# timing on a shared machine only measures how busy it is. What makes a widget
+# fast is testable, though: a control change must not redraw the whole figure.
+
+def test_redraws_in_place():
     box = build_spiral()
     live = box.outputs["figure"]
-    n_patches = len(live.ax.patches)
-    times = []
+    n_patches, full, renders = len(live.ax.patches), live.full_renders, live.renders
     for v in np.linspace(0.05, 1.0, 12):
-        t = time.perf_counter()
         box.controls["interactions"].value = float(v)
-        times.append(time.perf_counter() - t)
     assert len(live.ax.patches) == n_patches  # no bars added: updated in place
-    assert float(np.median(times)) < 0.030, f"median update {np.median(times) * 1000:.1f} ms"
+    assert live.renders > renders and live.full_renders == full
 
 
 def test_plot_spiral_returns_given_ax():

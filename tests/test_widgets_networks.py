@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
@@ -123,26 +122,26 @@ def test_summary_escapes_labels():
     assert "<script>" not in out and "&lt;script&gt;" in out and "&lt;b&gt;x" in out
 
 
-def test_exit_update_is_fast():
+# Speed is measured by benchmarks/bench.py (make bench), never asserted here:
+# timing on a shared machine only measures how busy it is. What makes a widget
+# fast is testable, though: a control change must not redraw the whole figure.
+
+def test_exit_update_is_in_place():
     box = build_network_explorer("branch", 30)
-    times = []
-    for v in [1, 2, 3, None, 0, 4] * 4:
-        t = time.perf_counter()
+    live = box.outputs["figure"]
+    full, renders = live.full_renders, live.renders
+    for v in [1, 2, 3, None, 0, 4] * 2:
         box.controls["exit"].value = v
-        times.append(time.perf_counter() - t)
-    assert float(np.median(times)) < 0.030, f"median exit update {np.median(times) * 1000:.1f} ms"
+    assert live.renders > renders and live.full_renders == full
 
 
-def test_revisiting_a_structure_is_fast():
+def test_switching_structure_keeps_the_background():
     box = build_network_explorer("circuit", 20)
-    for k in KINDS:  # first visit builds and measures each structure once
+    live = box.outputs["figure"]
+    full, renders = live.full_renders, live.renders
+    for k in list(KINDS) * 2:
         box.controls["kind"].value = k
-    times = []
-    for k in list(KINDS) * 3:
-        t = time.perf_counter()
-        box.controls["kind"].value = k
-        times.append(time.perf_counter() - t)
-    assert float(np.median(times)) < 0.030, f"median structure switch {np.median(times) * 1000:.1f} ms"
+    assert live.renders > renders and live.full_renders == full
 
 
 def test_plot_structure_contract():
@@ -166,13 +165,14 @@ def test_plot_comparison_heights_equal_the_table():
         plot_comparison(pd.DataFrame({"x": [1]}))
 
 
-def test_first_visit_to_a_structure_is_fast():
+def test_new_sizes_keep_the_background():
     box = build_network_explorer("circuit", 8)
-    times = []
+    live = box.outputs["figure"]
+    full = live.full_renders
     for n in (9, 14, 19, 24):
         box.controls["n"].value = n
         for k in KINDS:
-            t = time.perf_counter()
             box.controls["kind"].value = k
-            times.append(time.perf_counter() - t)
-    assert float(np.median(times)) < 0.030, f"median first-visit switch {np.median(times) * 1000:.1f} ms"
+    assert live.full_renders == full
+
+

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import time
 
-import numpy as np
 import pytest
 
 from casebook import diagnostic as d
@@ -106,23 +104,24 @@ def test_audit_writes_an_escaped_report(tmp_path):
     assert "&lt;script&gt;" in md and "<script>" not in md
 
 
-def test_widgets_update_fast(tmp_path):
+# Speed is measured by benchmarks/bench.py (make bench), never asserted here:
+# timing on a shared machine only measures how busy it is. What makes a widget
+# fast is testable, though: a control change must not redraw the whole figure.
+
+def test_widgets_update_in_place(tmp_path):
     box = build_phase_explorer()
-    box.controls["phase"].value = "awareness"  # warm up
-    times = []
+    box.controls["phase"].value = "awareness"
+    live = box.outputs["figure"]
+    full, renders = live.full_renders, live.renders
     for i in range(12):
-        t0 = time.perf_counter()
         box.controls["dimension"].value = DIMS[i % 5] if DIMS[i % 5] != box.controls["dimension"].value else DIMS[(i + 1) % 5]
-        times.append(time.perf_counter() - t0)
-    assert np.median(times) < 0.030, times
+    assert live.renders > renders and live.full_renders == full
     audit = build_audit(home=tmp_path)
-    s = audit.controls["score_value"]
-    times = []
+    live = audit.outputs["figure"]
+    full, renders = live.full_renders, live.renders
     for i in range(12):
-        t0 = time.perf_counter()
-        s.value = 1.0 + (i % 8) * 0.5
-        times.append(time.perf_counter() - t0)
-    assert np.median(times) < 0.030, times
+        audit.controls["score_value"].value = 1.0 + (i % 8) * 0.5
+    assert live.renders > renders and live.full_renders == full
 
 
 def test_concept_map_plot_highlights_links():

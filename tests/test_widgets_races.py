@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -82,13 +81,18 @@ def test_names_are_escaped():
     assert "&lt;b&gt;A&amp;B&lt;/b&gt;" in box.outputs["summary"].value
 
 
-def test_update_is_fast():
+# Speed is measured by benchmarks/bench.py (make bench), never asserted here:
+# timing on a shared machine only measures how busy it is. What makes a widget
+# fast is testable, though: a control change must not redraw the whole figure.
+
+def test_update_is_in_place():
     box = build_learning_race("nummi")
-    slider = box.controls["private_share"]
-    times = []
+    live = box.outputs["figure"]
+    full, renders = live.full_renders, live.renders
     for v in np.linspace(0.0, 1.0, 11):
-        start = time.perf_counter()
-        slider.value = float(v)
-        times.append(time.perf_counter() - start)
-    # target 30 ms; the bound leaves room for a loaded CI machine
-    assert np.median(times) < 0.06, times
+        box.controls["private_share"].value = float(v)
+    for name in ("alpha_hito", "protective_partner", "nummi"):  # scenario switch: legend moves, no full redraw
+        box.controls["scenario"].value = name
+    assert live.renders > renders and live.full_renders == full
+
+

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -66,10 +65,15 @@ def test_unknown_vignette_is_refused():
         build_learning_plan("nope")
 
 
-def test_a_change_redraws_in_under_30_ms(box):
-    times = []
+# Speed is measured by benchmarks/bench.py (make bench), never asserted here:
+# timing on a shared machine only measures how busy it is. What makes a widget
+# fast is testable, though: a control change must not redraw the whole figure.
+
+def test_a_change_redraws_in_place(box):
+    live = box.outputs["figure"]
+    full, renders = live.full_renders, live.renders
     for v in (0.1, 0.9, 0.3, 0.7, 0.2, 0.8):
-        t0 = time.perf_counter()
         box.controls["trust"].value = v
-        times.append(time.perf_counter() - t0)
-    assert sorted(times)[len(times) // 2] < 0.030, times
+    assert live.renders > renders and live.full_renders == full
+
+

@@ -47,6 +47,9 @@ class LiveFigure:
     ax : Axes, the first axes
     image : ipywidgets.Image
     renders : int, how many times the figure was rendered
+    full_renders : int, how many of those drew the whole figure; a widget that
+        redraws in place keeps this constant while its controls move (tests
+        check this instead of timing, which only measures a busy machine)
     """
 
     def __init__(self, nrows: int = 1, ncols: int = 1, size=(8.0, 4.5), dpi: int = 80,
@@ -65,6 +68,7 @@ class LiveFigure:
         if css_class != "cb-figure":
             self.image.add_class(css_class)
         self.renders = 0
+        self.full_renders = 0  # renders that drew the whole figure (axes, ticks, layout)
 
     def png(self) -> bytes:
         """Render the figure to PNG bytes (deterministic: no timestamp metadata)."""
@@ -76,6 +80,7 @@ class LiveFigure:
         """Re-render the figure and push it to the image widget."""
         self.image.value = self.png()
         self.renders += 1
+        self.full_renders += 1
 
 
 class Blitter:
@@ -139,6 +144,7 @@ class Blitter:
             self.canvas.draw()  # animated artists are left out of this full draw
             fig.set_layout_engine("none")  # freeze the layout just computed
             self._background = self.canvas.copy_from_bbox(fig.bbox)
+            self.live.full_renders += 1
         else:
             self.canvas.restore_region(self._background)
         for a in self._artists:
