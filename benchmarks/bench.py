@@ -190,7 +190,10 @@ def bench_browser(presses: int = 25):
 
 def bench_make_test():
     t = time.perf_counter()
-    proc = subprocess.run(["make", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True)
+    # The suite as a user runs it: none of this script's own settings (a kernel
+    # that inherited MPLBACKEND=Agg would store no inline figures, and nbval would fail).
+    env = {k: v for k, v in os.environ.items() if k not in {"MPLBACKEND", "CASEBOOK_HOME"}}
+    proc = subprocess.run(["make", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True, env=env)
     return {"seconds": round(time.perf_counter() - t, 1), "exit_status": proc.returncode,
             "last_line": proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""}
 
