@@ -9,6 +9,12 @@ JupyterHub or the test suite can point the casebook elsewhere:
     folder for a student's answers and hand-in files (default: the
     platform's user data folder, e.g. ``~/.local/share/casebook`` on Linux,
     which is outside the repository so a ``git pull`` never touches it).
+``CASEBOOK_STUDENT``
+    the student's name on answers and hand-ins (default: the login name).
+``CASEBOOK_POOL``
+    a class pool (``python -m casebook pool``) whose splits decision points show.
+``CASEBOOK_INSTRUCTOR``
+    ``1`` shows each exercise's solution under it (instructor view).
 
 Examples
 --------
