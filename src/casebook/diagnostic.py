@@ -52,6 +52,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+import casebook.cases as _cases
+
 __all__ = [
     "SCALE",
     "LEVELS",
@@ -73,8 +75,8 @@ __all__ = [
 #: Lowest and highest answer on the questionnaire.
 SCALE = (1, 5)
 
-#: Assessment levels of a case file and their scores.
-LEVELS = {"very_low": 1, "low": 2, "medium": 3, "high": 4, "very_high": 5}
+#: Assessment levels of a case file and their scores (the case schema's scale).
+LEVELS = {level: _cases.level_score(level) for level in _cases.LEVELS}
 
 
 @dataclass(frozen=True)

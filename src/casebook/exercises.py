@@ -54,13 +54,6 @@ __all__ = [
     "format_source",
 ]
 
-READING_NAMES = {
-    "inkpen1996": "Inkpen (1996)",
-    "inkpen1998": "Inkpen (1998)",
-    "serrat2009": "Serrat (2009)",
-    "suarezvilla1998": "Suarez-Villa (1998)",
-    "tallman_nd": "Tallman (n.d.)",
-}
 LIKERT_LABELS = {
     5: ["strongly disagree", "disagree", "neither", "agree", "strongly agree"],
     7: ["strongly disagree", "disagree", "somewhat disagree", "neither",
@@ -722,8 +715,10 @@ def format_source(source) -> str:
         return ""
     if isinstance(source, str):
         return source
+    from casebook.cases import READINGS  # the one table of the readings' short names
+
     reading, citation, locator = (_get(source, k) for k in ("reading", "citation", "locator"))
-    head = READING_NAMES.get(str(reading), str(reading)) if reading else (citation or "")
+    head = READINGS.get(str(reading), str(reading)) if reading else (citation or "")
     return ", ".join(str(p) for p in (head, locator) if p)
 
 
