@@ -24,7 +24,7 @@ from casebook.cases import load_case, validate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
-READINGS = ROOT.parent / "shared" / "readings"
+from readings import READINGS_DIR as READINGS  # noqa: E402
 SUAREZ_VILLA = READINGS / "suarez_villa_1998_structures_of_cooperation.txt"
 ORIGINALITY = ROOT.parent / "shared" / "tools" / "originality.py"
 

@@ -16,7 +16,6 @@ that folder is absent, the others always run.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -28,7 +27,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "cases"
 CASE_IDS = ["nummi", "alpha_hito", "protective_partner", "sony_alliances"]
-READINGS_DIR = Path(os.environ.get("CASEBOOK_READINGS", ROOT.parent / "shared" / "readings"))
+from readings import READINGS_DIR  # noqa: E402
 READING_FILES = {
     "inkpen1996": "inkpen_1996_creating_knowledge_through_collaboration.txt",
     "inkpen1998": "inkpen_1998_learning_and_knowledge_acquisition.txt",

@@ -13,7 +13,6 @@ also written out here, so the exhibits are checked either way.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -34,6 +33,7 @@ VIGNETTES = (
 )
 ALL = (STUDY, *VIGNETTES)
 READING_FILE = "inkpen_1996_creating_knowledge_through_collaboration.txt"
+from readings import READINGS_DIR  # noqa: E402
 
 # Numbers as Inkpen (1996), 'The Research Study', gives them.
 OWNERSHIP = {
@@ -86,16 +86,8 @@ NUMBER_WORDS = {
 
 
 def _reading_path() -> Path | None:
-    candidates = []
-    env = os.environ.get("CASEBOOK_READINGS")
-    if env:
-        candidates.append(Path(env).expanduser() / READING_FILE)
-    root = cases_dir().parent
-    candidates.append(root.parent / "shared" / "readings" / READING_FILE)
-    for p in candidates:
-        if p.is_file():
-            return p
-    return None
+    path = READINGS_DIR / READING_FILE
+    return path if path.is_file() else None
 
 
 @pytest.fixture(scope="module")

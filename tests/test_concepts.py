@@ -10,7 +10,6 @@ names are the best-connected concepts.
 from __future__ import annotations
 
 import copy
-import os
 import re
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import yaml
 from casebook import concepts as C
 
 ROOT = Path(__file__).resolve().parent.parent
-READINGS_DIR = Path(os.environ.get("CASEBOOK_READINGS", ROOT.parent / "shared" / "readings"))
+from readings import READINGS_DIR  # noqa: E402
 FILES = {"inkpen1996": "inkpen_1996_creating_knowledge_through_collaboration.txt",
          "inkpen1998": "inkpen_1998_learning_and_knowledge_acquisition.txt",
          "serrat2009": "serrat_2009_learning_in_strategic_alliances.txt",

@@ -9,7 +9,6 @@ three asymmetries; bad files are reported with the file and the field.
 from __future__ import annotations
 
 import copy
-import os
 import re
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from hypothesis import strategies as st
 from casebook import phases as ph
 
 ROOT = Path(__file__).resolve().parent.parent
-READINGS_DIR = Path(os.environ.get("CASEBOOK_READINGS", ROOT.parent / "shared" / "readings"))
+from readings import READINGS_DIR  # noqa: E402
 SERRAT = READINGS_DIR / "serrat_2009_learning_in_strategic_alliances.txt"
 needs_readings = pytest.mark.skipif(not SERRAT.exists(), reason="readings not available")
 
