@@ -421,7 +421,12 @@ def _setup_cluster(n_firms, n_lead, strong_rd, weak_rd, dispersion, periods, noi
     lead = idx < n_lead
     base = np.where(lead, strong_rd, weak_rd)
     rd0 = base * np.exp(dispersion * rng.standard_normal(n_firms) - dispersion ** 2 / 2)
-    shocks = np.exp(noise * rng.standard_normal((periods, n_firms)) - noise ** 2 / 2)
+    # In place: the same arithmetic as exp(noise * z - noise**2 / 2), without
+    # three temporary arrays of periods x n_firms.
+    shocks = rng.standard_normal((periods, n_firms))
+    shocks *= noise
+    shocks -= noise ** 2 / 2
+    np.exp(shocks, out=shocks)
     return group, lead, rd0, shocks
 
 
@@ -526,33 +531,49 @@ def simulate_cluster(n_firms: int = 200, n_lead: int = 4, periods: int = 30, *, 
         group, lead, rd0, shocks = _setup_cluster(n, int(n_lead), strong_rd, weak_rd, dispersion, T, noise, rng)
         cols = ("rd", "gamma", "inward", "outward", "net", "knowledge")
         out = np.empty((len(cols), T, n))
+        rd, gam, inw, outw, net, know = out
         m = rd0
+        rd[:] = m
         m_group = np.bincount(group, weights=m, minlength=n_lead)[group]
         pool_in = tw * (m_group - m) + ta * (m.sum() - m_group)
-        k = m.copy()
+        know[0] = m
+        tmp, k_next = np.empty(n), np.empty(n)
         for t in range(T):
-            g = 1.0 - beta * np.exp(-k / m0)
+            # Each line is the formula above, written into its output row
+            # (``out=``) so that no period allocates or copies its results.
+            k, g, inward, outward = know[t], gam[t], inw[t], outw[t]
+            np.divide(k, -m0, out=g)                          # -K / m0, bit for bit
+            np.exp(g, out=g)
+            np.multiply(beta, g, out=g)
+            np.subtract(1.0, g, out=g)                        # gamma = 1 - beta exp(-K / m0)
             g_group = np.bincount(group, weights=g, minlength=n_lead)[group]
-            inward = g * pool_in
-            outward = m * (tw * (g_group - g) + ta * (g.sum() - g_group))
-            out[1, t] = g
-            out[2, t] = inward
-            out[3, t] = outward
-            out[4, t] = inward - delta * outward
-            out[5, t] = k
-            k = (1.0 - depreciation) * k + shocks[t] * m + inward
-        out[0] = m
-        # Two blocks (integers, floats) built from column-major views: no
-        # per-column copies, which would cost more than the simulation.
+            np.multiply(g, pool_in, out=inward)
+            np.subtract(g_group, g, out=tmp)
+            np.multiply(tw, tmp, out=tmp)
+            np.subtract(g.sum(), g_group, out=g_group)
+            np.multiply(ta, g_group, out=g_group)
+            np.add(tmp, g_group, out=tmp)
+            np.multiply(m, tmp, out=outward)
+            np.multiply(delta, outward, out=net[t])
+            np.subtract(inward, net[t], out=net[t])          # net = in - delta out
+            nxt = know[t + 1] if t + 1 < T else k_next
+            np.multiply(1.0 - depreciation, k, out=nxt)
+            np.multiply(shocks[t], m, out=tmp)
+            np.add(nxt, tmp, out=nxt)
+            np.add(nxt, inward, out=nxt)                      # K' = (1 - rho) K + eps M + in
+        # The frame wraps these arrays without copying them (pandas 3 copies
+        # a NumPy array passed to DataFrame unless told not to, which cost
+        # more than the simulation itself).
         ids = np.empty((4, T, n), dtype=np.int64)
         ids[0] = r
         ids[1] = np.arange(T)[:, None]
         ids[2] = np.arange(n)
         ids[3] = group
         role = pd.Categorical.from_codes(np.broadcast_to((~lead).astype(np.int8), (T, n)).ravel(),
-                                         ["lead", "supplier"])
-        frame = pd.concat([pd.DataFrame(ids.reshape(4, T * n).T, columns=["run", "period", "firm", "group"]),
+                                         ["lead", "supplier"], validate=False)  # codes are 0/1 by construction
+        frame = pd.concat([pd.DataFrame(ids.reshape(4, T * n).T, columns=["run", "period", "firm", "group"],
+                                        copy=False),
                            pd.DataFrame({"role": role}),
-                           pd.DataFrame(out.reshape(len(cols), T * n).T, columns=list(cols))], axis=1)
+                           pd.DataFrame(out.reshape(len(cols), T * n).T, columns=list(cols), copy=False)], axis=1)
         frames.append(frame)
     return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
