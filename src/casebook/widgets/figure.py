@@ -69,18 +69,39 @@ class LiveFigure:
             self.image.add_class(css_class)
         self.renders = 0
         self.full_renders = 0  # renders that drew the whole figure (axes, ticks, layout)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    def png(self) -> bytes:
-        """Render the figure to PNG bytes (deterministic: no timestamp metadata)."""
+        self.canvas = FigureCanvasAgg(self.fig)  # the one canvas; Blitter shares it
+
+    def encode(self) -> bytes:
+        """The canvas as drawn, as PNG bytes (Pillow, fast compression, no metadata)."""
+        import numpy as np
+        from PIL import Image
+
+        rgba = np.asarray(self.canvas.buffer_rgba())
         buf = io.BytesIO()
-        self.fig.savefig(buf, format="png", dpi=self.dpi, metadata={"Software": None})
+        Image.fromarray(rgba[..., :3]).save(buf, format="PNG", compress_level=1)
         return buf.getvalue()
 
-    def refresh(self) -> None:
-        """Re-render the figure and push it to the image widget."""
-        self.image.value = self.png()
+    def png(self) -> bytes:
+        """Draw the whole figure and return it as PNG bytes (deterministic).
+
+        One draw, layout included. ``Figure.savefig`` would draw twice (a
+        hidden pass for the constrained layout, then the real one) and
+        compress harder: about 80 ms against 55 ms for an exhibit chart here.
+        """
+        self.canvas.draw()
+        return self.encode()
+
+    def push(self, png: bytes, full: bool = True) -> None:
+        """Show ``png`` in the image widget and count the render."""
+        self.image.value = png
         self.renders += 1
-        self.full_renders += 1
+        self.full_renders += int(full)
+
+    def refresh(self) -> None:
+        """Re-render the whole figure and push it to the image widget."""
+        self.push(self.png())
 
 
 class Blitter:
@@ -108,10 +129,8 @@ class Blitter:
     """
 
     def __init__(self, live: LiveFigure, artists=()):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
         self.live = live
-        self.canvas = FigureCanvasAgg(live.fig)
+        self.canvas = live.canvas
         self._background = None
         self._layout = live.fig.get_layout_engine()
         self.artists = list(artists)
@@ -135,26 +154,19 @@ class Blitter:
 
     def refresh(self) -> None:
         """Redraw the moving artists over the cached background and push the PNG."""
-        import numpy as np
-        from PIL import Image
-
         fig = self.live.fig
-        if self._background is None:
+        full = self._background is None
+        if full:
             fig.set_layout_engine(self._layout)
             self.canvas.draw()  # animated artists are left out of this full draw
             fig.set_layout_engine("none")  # freeze the layout just computed
             self._background = self.canvas.copy_from_bbox(fig.bbox)
-            self.live.full_renders += 1
         else:
             self.canvas.restore_region(self._background)
         for a in self._artists:
             if a.get_visible():
                 fig.draw_artist(a)
-        rgba = np.asarray(self.canvas.buffer_rgba())
-        buf = io.BytesIO()
-        Image.fromarray(rgba[..., :3]).save(buf, format="PNG", compress_level=1)
-        self.live.image.value = buf.getvalue()
-        self.live.renders += 1
+        self.live.push(self.live.encode(), full=full)
 
 
 def panel(children, css_class: str, title: str | None = None):
