@@ -116,3 +116,27 @@ def test_grid_change_redraws_in_place():
     assert live.renders == renders + 4 and live.full_renders == full
 
 
+
+
+def test_explorer_switches_draw_from_prerendered_charts(two_cases):
+    """Built with prerender (the default), a case switch redraws the axes but renders nothing."""
+    box = build_case_explorer(root=two_cases)
+    live = box.outputs["figure"]
+    full, renders = live.full_renders, live.renders
+    for cid in ["other_jv", "fixture_jv", "other_jv"]:
+        box.controls["case"].value = cid
+    assert live.renders == renders + 3 and live.full_renders == full
+    assert [round(b.get_width()) for b in live.ax.patches] == [3, 4]  # the axes match the picture
+
+
+def test_explorer_cached_chart_is_the_chart_a_fresh_render_gives(two_cases):
+    lazy = build_case_explorer(root=two_cases, prerender=False)
+    eager = build_case_explorer(root=two_cases)
+    for box in (lazy, eager):
+        box.controls["case"].value = "other_jv"
+    assert lazy.outputs["figure"].full_renders == 2 and eager.outputs["figure"].full_renders == 0
+    assert lazy.outputs["figure"].image.value == eager.outputs["figure"].image.value
+    for box in (lazy, eager):
+        box.controls["case"].value = "fixture_jv"  # back again: the lazy one now uses its cache too
+    assert lazy.outputs["figure"].full_renders == 2
+    assert lazy.outputs["figure"].image.value == eager.outputs["figure"].image.value == lazy.outputs["figure"].png()
