@@ -24,6 +24,7 @@ EXPECTED = {
     "bad_id.yaml": ("id", "pattern"),
     "bad_kind.yaml": ("kind", "'merger' is not allowed"),
     "bad_level.yaml": ("assessment.value.level", "'huge' is not allowed"),
+    "bad_start_is.yaml": ("dates.start_is", "'roughly' is not allowed"),
     "disguised_not_bool.yaml": ("parties[0].disguised", "boolean"),
     "duplicate_ids": ("id", "duplicate id 'alpha'"),
     "duplicate_key.yaml": ("title", "duplicate key 'title'"),

@@ -332,3 +332,12 @@ def test_no_passage_repeats_the_readings():
                          capture_output=True, text=True)
     hits = [l for l in out.stdout.splitlines() if not l.startswith("originality:")]
     assert hits == [], "\n".join(hits)
+
+
+@pytest.mark.parametrize("case_id", ["prato", "silicon_valley", "toyota_city"])
+def test_cluster_start_is_the_first_evidence_not_a_founding_year(case_id):
+    """The readings date their sources, not the clusters: the start says so."""
+    case = load_case(case_id, CASES)
+    assert case.dates.start_is == "evidence_from"
+    assert case.dates.start == min(t.year for t in case.timeline)
+    assert case.dates.label().startswith(f"evidence from {case.dates.start}")

@@ -238,6 +238,9 @@ def test_start_years_are_the_latest_the_readings_allow():
     # Sony: the alliances existed by the April 1995 article of note 8.
     article = next(f["value"] for f in load("sony_alliances")["facts"] if f["unit"] == "year")
     assert load("sony_alliances")["dates"]["start"] == article
+    # ... and each says so, so no reader takes the year for a founding date.
+    for cid in ("alpha_hito", "protective_partner", "sony_alliances"):
+        assert load(cid)["dates"]["start_is"] == "no_later_than", cid
 
 
 def test_levels_follow_the_evidence_inkpen_gives():

@@ -372,3 +372,10 @@ def test_exhibit_cells_cannot_run_as_formulas(cases):
             for col in df.columns:
                 for cell in df[col].astype(str):
                     assert not cell.startswith(("=", "+", "-", "@")), f"{path}: {col}: {cell!r}"
+
+
+def test_jv40_dates_are_the_evidence_the_study_dates():
+    """1991 is the one dated interview and 1996 the publication; the ventures are older."""
+    for cid in ALL:
+        dates = load_case(cid, cases_dir()).dates
+        assert (dates.start, dates.end, dates.start_is) == (1991, 1996, "evidence_from"), cid

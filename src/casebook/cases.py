@@ -233,10 +233,39 @@ class Party(_Model):
 
 
 class Dates(_Model):
-    """First and last year of the case (``end`` null if ongoing or unknown)."""
+    """First and last year of the case (``end`` null if ongoing or unknown).
+
+    ``start_is`` says what ``start`` is, since the readings often give no
+    founding year: ``exact`` (the year the case began), ``no_later_than``
+    (the latest year the reading allows: the venture existed by then) or
+    ``evidence_from`` (the first year of the evidence the readings use,
+    for a cluster or a study that began before anyone recorded it).
+
+    Examples
+    --------
+    >>> Dates(start=1984, end=2010).label()
+    '1984-2010'
+    >>> Dates(start=1995, start_is="no_later_than").label()
+    'began by 1995; ongoing or end unknown'
+    >>> Dates(start=1991, end=1996, start_is="evidence_from").label()
+    'evidence from 1991-1996'
+    """
 
     start: StrictInt
     end: StrictInt | None = None
+    start_is: Literal["exact", "no_later_than", "evidence_from"] = "exact"
+
+    def label(self) -> str:
+        """The dates as a reader should take them."""
+        if self.start_is == "no_later_than":
+            first = f"began by {self.start}"
+        elif self.start_is == "evidence_from":
+            first = f"evidence from {self.start}"
+        else:
+            first = str(self.start)
+        if self.end is not None:
+            return f"{first}-{self.end}"
+        return f"{first}; ongoing or end unknown" if self.start_is != "exact" else f"{first} onwards"
 
 
 class TimelineEntry(_Model):

@@ -48,7 +48,7 @@ def case_summary_html(case) -> str:
     from casebook.cases import DIMENSIONS, format_source
 
     e = escape
-    dates = f"{case.dates.start}" + (f"-{case.dates.end}" if case.dates.end else " onwards")
+    dates = case.dates.label()
     out = [
         f"<h3>{e(case.title)}</h3>",
         f"<p><em>{e(case.kind.replace('_', ' '))}; {e(case.industry)}; {e(dates)}</em></p>",
