@@ -66,3 +66,33 @@ def test_glossary_terms_are_defined_once_with_a_source():
             key = item["term"].strip().lower()
             assert key not in seen, f"'{item['term']}' is defined in {seen.get(key)} and {path.name}"
             seen[key] = path.name
+
+
+def _build_book_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_book", ROOT / "tools" / "build_book.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("glossary", sorted((ROOT / "book" / "glossary").glob("*.yaml")), ids=lambda p: p.name)
+def test_each_term_is_printed_in_bold_and_linked_in_its_chapter(glossary):
+    """A glossary entry is useless to a reader if no chapter text links to it."""
+    build = _build_book_module()
+    chapter = next(p for p in CHAPTERS if p.name[:2] == glossary.name[:2])
+    terms = [item["term"] for item in yaml.safe_load(glossary.read_text(encoding="utf-8"))]
+    linked: set[str] = set()
+    text = build.rewrite_markdown(markdown(chapter), sorted(terms, key=len, reverse=True), linked, instructor=False)
+    assert linked == {t.lower() for t in terms}, f"{chapter.name} never prints in bold: {set(map(str.lower, terms)) - linked}"
+    assert "{term}`" in text
+
+
+def test_term_links_keep_plurals_and_punctuation():
+    build = _build_book_module()
+    linked: set[str] = set()
+    text = build.rewrite_markdown("The **lead firms** and **Tacitness.** here.", ["lead firm", "tacitness"], linked,
+                                  instructor=False)
+    assert text == "The **{term}`lead firms <lead firm>`** and **{term}`Tacitness <tacitness>`.** here."
+    assert linked == {"lead firm", "tacitness"}

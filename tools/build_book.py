@@ -82,7 +82,8 @@ def glossary_entries() -> list[dict]:
 
 
 def write_glossary(src: Path, entries: list[dict]) -> None:
-    lines = ["# Glossary", "", "Each term is defined once, in the chapter that first uses it.", "", "```{glossary}"]
+    lines = ["# Glossary", "", "Each term is defined once. The chapter that introduces it prints it in bold,",
+             "linked here; an earlier chapter may use it in passing.", "", "```{glossary}"]
     for e in entries:
         lines.append(e["term"])
         definition = " ".join(str(e["definition"]).split())
@@ -120,8 +121,9 @@ def rewrite_markdown(text: str, terms: list[str], linked: set[str], *, instructo
         key = term.lower()
         if key in linked:
             continue
-        pattern = re.compile(r"\*\*(" + re.escape(term) + r")\*\*", re.I)
-        new, n = pattern.subn(lambda m: f"**{{term}}`{m.group(1)} <{term}>`**", text, count=1)
+        # "**lead firms**" and "**Tacitness.**" count as uses of "lead firm" and "tacitness".
+        pattern = re.compile(r"\*\*(" + re.escape(term) + r"(?:s|es)?)([.:]?)\*\*", re.I)
+        new, n = pattern.subn(lambda m: f"**{{term}}`{m.group(1)} <{term}>`{m.group(2)}**", text, count=1)
         if n:
             text = new
             linked.add(key)
