@@ -68,3 +68,20 @@ class TestChapter:
             src = "".join(cell["source"])
             assert "sys.path" not in src, f"{path.name} edits sys.path"
             assert "../" not in src, f"{path.name} uses a ../ path"
+
+    def test_widget_state_is_complete_and_named_stably(self, path):
+        """Every widget an output shows, and every model a model refers to, is in the
+        stored state (the book renders from it), under the id `make chapters` derives
+        from the chapter and creation order (so a re-run does not rewrite them)."""
+        import hashlib
+
+        nb = load(path)
+        state = nb["metadata"].get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+        shown = [o["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+                 for c in nb["cells"] for o in c.get("outputs", [])
+                 if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+        assert set(shown) <= set(state), f"{path.name}: outputs show widgets missing from the state"
+        refs = set(re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(state)))
+        assert refs <= set(state), f"{path.name}: {len(refs - set(state))} dangling widget references"
+        expected = [hashlib.md5(f"{path.stem}:{n}".encode()).hexdigest() for n in range(len(state))]
+        assert set(state) == set(expected), f"{path.name}: widget ids are not the stable ones (run make chapters)"

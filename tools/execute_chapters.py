@@ -11,6 +11,7 @@ metadata (timestamps, execution records) is removed before saving.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 import time
@@ -46,6 +47,29 @@ def clean(nb) -> None:
             cell.metadata["slideshow"] = {"slide_type": kind}
 
 
+def stable_widget_ids(nb, stem: str) -> None:
+    """Rename widget model ids (random UUIDs) to ids derived from the chapter and creation order.
+
+    The kernel names every widget model with a fresh UUID, so each re-run
+    rewrote every reference in the stored outputs and widget state: diffs of
+    hundreds of lines for no change. A chapter executes deterministically, so
+    its models are created in the same order each time; the n-th model of
+    chapter ``stem`` is always ``md5(f"{stem}:{n}")`` (32 hex digits, like the
+    original ids), everywhere it appears.
+    """
+    import hashlib
+    import json
+
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    if not state:
+        return
+    mapping = {old: hashlib.md5(f"{stem}:{n}".encode()).hexdigest() for n, old in enumerate(state)}
+    pattern = re.compile("|".join(map(re.escape, mapping)))
+    text = pattern.sub(lambda m: mapping[m.group(0)], json.dumps(nb))
+    nb.clear()
+    nb.update(nbformat.from_dict(json.loads(text)))
+
+
 def execute(path: Path, timeout: int = 600) -> float:
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
@@ -63,6 +87,7 @@ def execute(path: Path, timeout: int = 600) -> float:
         client.execute()
     elapsed = time.perf_counter() - start
     clean(nb)
+    stable_widget_ids(nb, path.stem)
     nbformat.write(nb, path)
     return elapsed
 
