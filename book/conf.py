@@ -29,6 +29,8 @@ html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["_static"]
 html_css_files = ["casebook.css"]
+# Lets the widgets' HTML manager (written for MathJax 2) typeset with MathJax 3.
+html_js_files = ["widgets-mathjax.js"]
 html_theme_options = {
     "show_toc_level": 2,
     "use_download_button": True,

@@ -177,8 +177,9 @@ def test_book_page_renders_widgets_offline(browser, built_book):
         pytest.skip(f"{WIDGET_CHAPTER} is not written yet")
     with _serve(built_book) as base:
         page = browser.new_page()
-        requests = []
+        requests, errors = [], []
         page.on("request", lambda req: requests.append(req.url))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(f"{base}/{target.name}", wait_until="networkidle")
         page.wait_for_selector(".widget-slider", state="attached")
         slider = page.locator(".widget-slider").first
@@ -188,6 +189,7 @@ def test_book_page_renders_widgets_offline(browser, built_book):
         page.screenshot(path=str(ARTIFACTS / "book_page.png"))
         external = [u for u in requests if not (u.startswith(base) or u.startswith(("data:", "blob:")))]
         assert external == [], f"the book page asked for outside resources: {external}"
+        assert errors == [], f"the book page raised JavaScript errors: {errors}"
         page.close()
 
 
