@@ -95,11 +95,22 @@ def browser(tmp_path_factory):
         ctx.close()
 
 
-def _first_slider_changes(page, image_selector: str) -> None:
-    """Press ArrowRight on the first slider; wait until the figure image changes."""
-    page.wait_for_selector(image_selector, state="visible")
-    before = page.locator(image_selector).first.get_attribute("src")
-    handle = page.locator(".widget-slider .noUi-handle").first
+def _first_slider_changes(page, image_selector: str, scope: str = "") -> None:
+    """Press ArrowRight on the first slider; wait until the figure image changes.
+
+    JupyterLab 4 skips rendering off-screen cells (content-visibility), and
+    Run All leaves the view at the last cell: an output above it is in the
+    page but not visible until scrolled to. So wait for it to be attached,
+    scroll to it, then wait for it to show.
+    """
+    figure = page.locator(image_selector).first
+    figure.wait_for(state="attached")
+    figure.scroll_into_view_if_needed()
+    figure.wait_for(state="visible")
+    before = figure.get_attribute("src")
+    handle = page.locator(f"{scope} .widget-slider .noUi-handle".strip()).first
+    handle.wait_for(state="attached")
+    handle.scroll_into_view_if_needed()
     handle.wait_for(state="visible")
     handle.click()
     for _ in range(3):
@@ -109,10 +120,12 @@ def _first_slider_changes(page, image_selector: str) -> None:
         arg=[image_selector, before])
 
 
-def test_make_lab_serves_chapter_00_and_a_widget_chapter_reacts(browser):
+def test_make_lab_serves_chapter_00_and_a_widget_chapter_reacts(browser, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     port = _free_port()
-    with _process(["make", "--no-print-directory", "lab", f"PORT={port}"]) as proc:
+    # A new user's first start: no saved workspace (open tabs, current tab) from an earlier run.
+    env = {**os.environ, "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces")}
+    with _process(["make", "--no-print-directory", "lab", f"PORT={port}"], env=env) as proc:
         url = None
         deadline = time.monotonic() + 120
         for line in proc.stdout:
@@ -140,10 +153,20 @@ def test_make_lab_serves_chapter_00_and_a_widget_chapter_reacts(browser):
         if not (ROOT / "chapters" / WIDGET_CHAPTER).exists():
             pytest.skip(f"{WIDGET_CHAPTER} is not written yet")
         page.goto(f"http://127.0.0.1:{port}/lab/tree/{WIDGET_CHAPTER}?token={token}")
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
-        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-        _first_slider_changes(page, "img.cb-figure")
+        stem = WIDGET_CHAPTER.removesuffix(".ipynb")
+        try:
+            page.wait_for_selector(f".lm-TabBar-tab.lm-mod-current:has-text('{stem}')")  # Run All acts on this tab
+            # Chapter 00's tab stays open (hidden) with its own kernel indicator, figures and
+            # sliders: every selector is scoped to the visible notebook, or the test waits on
+            # the hidden tab's elements whenever that kernel happens to be idle first.
+            shown = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+            page.wait_for_selector(f"{shown} .jp-Notebook-ExecutionIndicator[data-status='idle']")
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
+            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+            _first_slider_changes(page, f"{shown} img.cb-figure", scope=shown)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "lab_widget_chapter_failed.png"))  # what the browser showed
+            raise
         page.screenshot(path=str(ARTIFACTS / "lab_widget_chapter.png"))
         page.close()
 
