@@ -200,19 +200,25 @@ def test_book_page_renders_widgets_offline(browser, built_book):
         pytest.skip(f"{WIDGET_CHAPTER} is not written yet")
     with _serve(built_book) as base:
         page = browser.new_page()
-        requests, errors = [], []
+        requests, errors, missing = [], [], []
         page.on("request", lambda req: requests.append(req.url))
         page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("response", lambda r: missing.append(r.url) if r.status >= 400 and not r.url.endswith("favicon.ico")
+                else None)
         page.goto(f"{base}/{target.name}", wait_until="networkidle")
         page.wait_for_selector(".widget-slider", state="attached")
         slider = page.locator(".widget-slider").first
         slider.scroll_into_view_if_needed()
         slider.wait_for(state="visible")
         page.wait_for_selector("mjx-container")  # MathJax typeset the equations, from the site itself
+        note = page.evaluate("getComputedStyle(document.querySelector('.cb-panel'), '::before').content")
+        assert "need Python" in note, "the book does not tell readers its widgets are a snapshot"
+        assert page.evaluate("getComputedStyle(document.querySelector('.cb-panel .widget-slider')).pointerEvents") == "none"
         page.screenshot(path=str(ARTIFACTS / "book_page.png"))
         external = [u for u in requests if not (u.startswith(base) or u.startswith(("data:", "blob:")))]
         assert external == [], f"the book page asked for outside resources: {external}"
         assert errors == [], f"the book page raised JavaScript errors: {errors}"
+        assert missing == [], f"the book page asked for files the site lacks: {missing}"
         page.close()
 
 

@@ -193,7 +193,23 @@ def build_site(edition: str) -> Path:
 
     subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "2", str(src), str(out)],
                    check=True, env={**os.environ, **env})
+    copy_widget_fonts(out)
     return out
+
+
+def copy_widget_fonts(out: Path) -> None:
+    """Put the widget manager's icon fonts where it asks for them.
+
+    The manager's stylesheet loads its fonts from the folder of its AMD
+    module as require.js names it, ``<page folder>/@jupyter-widgets/html-manager/dist/``
+    (every chapter page sits at the top of the site), not from _static/.
+    """
+    dist = npm_modules() / "@jupyter-widgets" / "html-manager" / "dist"
+    dest = out / "@jupyter-widgets" / "html-manager" / "dist"
+    dest.mkdir(parents=True, exist_ok=True)
+    for font in dist.iterdir():
+        if font.suffix in {".woff2", ".woff", ".ttf", ".eot", ".svg"}:
+            shutil.copy2(font, dest / font.name)
 
 
 # ---------------------------------------------------------------- slides
