@@ -278,3 +278,12 @@ def test_teaching_note_unknown_case():
     out = subprocess.run([sys.executable, "-m", "casebook", "teaching-note", "nowhere", "--cases", str(FIXTURE)],
                          capture_output=True, text=True)
     assert out.returncode == 1 and "no case 'nowhere'" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_cli_says_list_positions_count_from_zero():
+    out = subprocess.run([sys.executable, "-m", "casebook", "validate", str(MALFORMED / "fact_without_source.yaml")],
+                         capture_output=True, text=True)
+    assert "facts[0].source" in out.stdout and "count from 0" in out.stdout
+    quiet = subprocess.run([sys.executable, "-m", "casebook", "validate", "-q", str(MALFORMED / "year_too_early.yaml")],
+                           capture_output=True, text=True)
+    assert "count from 0" not in quiet.stdout  # -q prints problems only

@@ -31,6 +31,8 @@ def run(args) -> int:
     if problems:
         if not args.quiet:
             print(f"{len(problems)} problem(s); {len(cases)} valid case(s).")
+            if any("[" in p.field for p in problems):
+                print("List positions count from 0: facts[4] is the fifth fact.")
         return 1
     if not args.quiet:
         where = ", ".join(_display(p) for p in paths)
