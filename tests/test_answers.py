@@ -9,8 +9,8 @@ import os
 import pytest
 
 from casebook import answers as store
-from casebook.answers import (AnswersFileError, answers_path, get_answer, load_answers,
-                              sanitize_name, save_answer, student_name)
+from casebook.answers import (AnswersFileError, answers_path, clean_display_name, display_name,
+                              get_answer, load_answers, sanitize_name, save_answer, student_name)
 
 
 def test_default_location_and_student(casebook_home, monkeypatch):
@@ -165,3 +165,51 @@ def test_keep_existing_protects_a_commit(casebook_home):
     save_answer("ch05.d", "decision_point", "Stay", reason="a", keep_existing=True)
     rec = save_answer("ch05.d", "decision_point", "Go", reason="b", keep_existing=True)
     assert rec["response"] == "Stay" and get_answer("ch05.d")["reason"] == "a"
+
+
+# ---------------------------------------------------------------- names with accents
+@pytest.mark.parametrize("raw, slug", [
+    ("Ana María", "Ana_Maria"),
+    ("  Ana\tMaría\n", "Ana_Maria"),
+    ("Jürgen Weiß", "Jurgen_Weiss"),
+    ("Søren Ødegård", "Soren_Odegard"),
+    ("Łukasz Żółć", "Lukasz_Zolc"),
+    ("François-Noël", "Francois-Noel"),
+    ("Ana\u0301", "Ana"),  # a combining accent typed on its own
+    ("../Zoë", "Zoe"),
+    ("-Émile", "Emile"),
+    (".Ève", "Eve"),
+])
+def test_accented_names_fold_to_readable_ascii_slugs(raw, slug):
+    assert sanitize_name(raw) == slug
+
+
+def test_names_without_ascii_letters_get_distinct_safe_slugs():
+    a, b, c = sanitize_name("王芳"), sanitize_name("李娜"), sanitize_name("Li 王芳")
+    assert len({a, b, c}) == 3
+    assert a.startswith("student-") and c.startswith("Li-")
+    for name in (a, b, c):
+        assert name.isascii() and name.isprintable() and "/" not in name
+        assert not name.startswith((".", "-")) and len(name) <= 64
+
+
+def test_display_name_keeps_accents_and_file_uses_slug(casebook_home, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_STUDENT", " Ana  María ")
+    assert display_name() == "Ana María" and student_name() == "Ana_Maria"
+    save_answer("ch01.q", "numeric", 1.0)
+    assert answers_path() == casebook_home / "Ana_Maria.answers.json"
+    assert clean_display_name("a\x1b[31m/b\x85c") == "a [31m_b c"
+
+
+def test_answers_saved_under_the_old_slug_are_still_found(casebook_home, monkeypatch):
+    # before accents were folded, "Ana María" was saved as Ana_Mar_a.answers.json
+    monkeypatch.setenv("CASEBOOK_STUDENT", "Ana María")
+    casebook_home.mkdir(parents=True)
+    old = casebook_home / "Ana_Mar_a.answers.json"
+    old.write_text(json.dumps({"schema_version": 1, "student": "Ana_Mar_a", "answers": {
+        "ch01.q": {"kind": "numeric", "response": 1.0}}}), encoding="utf-8")
+    assert answers_path() == old
+    assert get_answer("ch01.q")["response"] == 1.0  # an answer without 'prompt' reads fine
+    save_answer("ch01.r", "numeric", 2.0)
+    assert set(json.loads(old.read_text(encoding="utf-8"))["answers"]) == {"ch01.q", "ch01.r"}
+    assert not (casebook_home / "Ana_Maria.answers.json").exists()

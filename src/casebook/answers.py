@@ -3,7 +3,8 @@
 Every exercise in the casebook saves its answer here the moment it is given.
 The file lives in :func:`casebook.paths.user_home` (``CASEBOOK_HOME``), one
 file per student, named after the student (``CASEBOOK_STUDENT``, else the
-login name)::
+login name; the file name is :func:`sanitize_name` of it, while hand-ins keep
+the name as typed, accents and all: :func:`display_name`)::
 
     {"schema_version": 1, "student": "ana", "created_at": "...",
      "updated_at": "...",
@@ -40,6 +41,8 @@ import math
 import os
 import re
 import tempfile
+import unicodedata
+import zlib
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -47,6 +50,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnswersFileError",
     "student_name",
+    "display_name",
+    "clean_display_name",
     "sanitize_name",
     "answers_path",
     "load_answers",
@@ -77,43 +82,107 @@ def now_utc() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def sanitize_name(name: str) -> str:
-    """A student name made safe as a file name: no path separators, no control characters.
+# Letters that Unicode does not decompose into a base letter plus accents.
+_FOLD = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                       "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                       "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"})
 
-    Letters, digits, ``.``, ``_`` and ``-`` are kept; every other run of
-    characters becomes ``_``; leading dots and dashes are dropped (no hidden
-    files, no ``..``, nothing a shell takes for an option); the result is at most 64 characters and never empty.
+
+def _legacy_slug(name: str) -> str:
+    """The file-name slug before accents were folded (``Ana María`` -> ``Ana_Mar_a``)."""
+    safe = _SAFE.sub("_", str(name)).lstrip("._-").rstrip("_")
+    return safe[:64] or "student"
+
+
+def sanitize_name(name: str) -> str:
+    """A student name made safe and readable as a file name.
+
+    Accented letters are folded to plain ASCII (Unicode NFKD, then the
+    accents dropped: ``María`` -> ``Maria``; ``ß`` -> ``ss``). Letters,
+    digits, ``.``, ``_`` and ``-`` are kept; every other run of characters
+    becomes ``_``; leading dots and dashes are dropped (no hidden files, no
+    ``..``, nothing a shell takes for an option); the result is at most 64
+    characters and never empty. Letters with no ASCII form (``王芳``) cannot
+    be kept, so a checksum of the whole name is added instead (``student-``
+    plus the checksum when nothing else is left): two such students still get
+    different files.
 
     Examples
     --------
     >>> sanitize_name("../../etc/passwd")
     'etc_passwd'
     >>> sanitize_name("Ana María\\n")
-    'Ana_Mar_a'
+    'Ana_Maria'
+    >>> sanitize_name("Jürgen Weiß"), sanitize_name("Søren Ødegård")
+    ('Jurgen_Weiss', 'Soren_Odegard')
     >>> sanitize_name("...")
     'student'
     >>> sanitize_name("-rf")
     'rf'
+    >>> sanitize_name("王芳"), sanitize_name("Li 王芳")
+    ('student-baf8a6bf', 'Li-d58c61ad')
     """
-    safe = _SAFE.sub("_", str(name)).lstrip("._-").rstrip("_")
-    return safe[:64] or "student"
+    text = str(name)
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    lost = any(c.isalnum() and not c.isascii() for c in folded)
+    safe = _SAFE.sub("_", folded).lstrip("._-").rstrip("_")
+    if not lost:
+        return safe[:64] or "student"
+    return f"{safe[:55] or 'student'}-{zlib.crc32(text.encode('utf-8')):08x}"
+
+
+def clean_display_name(name) -> str:
+    """A student name fit to show: accents kept, control characters and extra spaces gone.
+
+    Unicode NFC form, every run of control characters and white space made
+    one space, path separators made ``_``, at most 80 characters, never empty.
+
+    Examples
+    --------
+    >>> clean_display_name("  Ana\\tMaría\\n")
+    'Ana María'
+    >>> clean_display_name("\\x1b"), clean_display_name("a/../b")
+    ('student', 'a_.._b')
+    """
+    text = unicodedata.normalize("NFC", str(name)).replace("/", "_").replace("\\", "_")
+    text = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", text).split())
+    return text[:80].strip() or "student"
+
+
+def _raw_student() -> str:
+    name = os.environ.get("CASEBOOK_STUDENT", "").strip()
+    if not name:
+        try:
+            name = getpass.getuser()
+        except Exception:  # no login name (some containers)
+            name = "student"
+    return name
 
 
 def student_name() -> str:
-    """The current student's name, sanitised: ``CASEBOOK_STUDENT``, else the login name.
+    """The current student's name as a file name: ``CASEBOOK_STUDENT``, else the login name.
 
     Examples
     --------
     >>> "/" in student_name()
     False
     """
-    name = os.environ.get("CASEBOOK_STUDENT")
-    if not name:
-        try:
-            name = getpass.getuser()
-        except Exception:  # no login name (some containers)
-            name = "student"
-    return sanitize_name(name)
+    return sanitize_name(_raw_student())
+
+
+def display_name() -> str:
+    """The current student's name as typed (accents kept), for hand-ins.
+
+    Examples
+    --------
+    With ``CASEBOOK_STUDENT="Ana María"`` this is ``'Ana María'``, while
+    :func:`student_name` (the file name) is ``'Ana_Maria'``.
+
+    >>> display_name() == clean_display_name(display_name())
+    True
+    """
+    return clean_display_name(_raw_student())
 
 
 def _home(home=None) -> Path:
@@ -127,13 +196,26 @@ def _home(home=None) -> Path:
 def answers_path(student: str | None = None, home=None) -> Path:
     """The answers file of ``student`` (default: the current student).
 
+    A name with accents used to be written with each accented letter as
+    ``_`` (``Ana_Mar_a``); if only a file of that older form exists, it is
+    the one used, so no saved answer is lost.
+
     Examples
     --------
     >>> answers_path("ana/../bob", home="/srv/answers").name
     'ana_.._bob.answers.json'
     """
-    name = sanitize_name(student) if student is not None else student_name()
-    return _home(home) / f"{name}.answers.json"
+    raw = _raw_student() if student is None else str(student)
+    folder = _home(home)
+    path = folder / f"{sanitize_name(raw)}.answers.json"
+    legacy = folder / f"{_legacy_slug(raw)}.answers.json"
+    if legacy != path and not path.exists() and legacy.exists():
+        return legacy
+    return path
+
+
+def _slug_of(path: Path) -> str:
+    return path.name[: -len(".answers.json")]
 
 
 def _empty(student: str) -> dict:
@@ -188,8 +270,8 @@ def load_answers(student: str | None = None, home=None) -> dict:
     >>> load_answers("nobody", home=tempfile.mkdtemp())["answers"]
     {}
     """
-    name = sanitize_name(student) if student is not None else student_name()
-    return _read(answers_path(name, home), name)
+    path = answers_path(student, home)
+    return _read(path, _slug_of(path))
 
 
 def get_answer(qid: str, student: str | None = None, home=None) -> dict | None:
@@ -292,8 +374,8 @@ def save_answer(qid: str, kind: str, response, *, correct: bool | None = None,
 
     if not isinstance(qid, str) or not qid:
         raise ValueError("qid must be a non-empty string such as 'ch01.tacit'")
-    name = sanitize_name(student) if student is not None else student_name()
-    path = answers_path(name, home)
+    path = answers_path(student, home)
+    name = _slug_of(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT):
         doc = _read(path, name)
