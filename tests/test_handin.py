@@ -34,11 +34,15 @@ def test_export_writes_json_and_escaped_html(casebook_home, tmp_path):
     assert "Content-Security-Policy" in page and "correct (score 1.00)" in page
 
 
-def test_export_default_folder_and_named_student(casebook_home):
+def test_export_default_folder_and_named_student(casebook_home, tmp_path, monkeypatch):
+    # default: handin/ in the current folder, where JupyterLab's file browser shows it
+    monkeypatch.chdir(tmp_path)
     save_answer("ch01.a", "numeric", 1.0, student="ana/../x")
     paths = export(student="ana/../x")
-    assert paths["json"] == casebook_home / "handin" / "ana_.._x.casebook.json"
+    assert paths["json"] == tmp_path / "handin" / "ana_.._x.casebook.json"
     assert paths["json"].parent == paths["html"].parent
+    assert json.loads(paths["json"].read_text(encoding="utf-8"))["student"] == "ana_.._x"
+    assert not (casebook_home / "handin").exists()
 
 
 def test_cli_export(casebook_home, tmp_path, capsys):
@@ -47,6 +51,69 @@ def test_cli_export(casebook_home, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "(1 answers; upload this file)" in out
     assert (tmp_path / "o" / "test-student.html").exists()
+
+
+def test_cli_export_name_sets_the_handin_name(casebook_home, tmp_path, capsys, monkeypatch):
+    # a shared JupyterHub login: every student is 'jovyan' unless they say who they are
+    monkeypatch.delenv("CASEBOOK_STUDENT")
+    monkeypatch.setattr("casebook.answers.getpass.getuser", lambda: "jovyan")
+    save_answer("ch01.a", "numeric", 1.0)
+    assert main(["export", "--out", str(tmp_path / "o"), "--name", "Ana  María"]) == 0
+    out = capsys.readouterr().out
+    doc = json.loads((tmp_path / "o" / "Ana_Maria.casebook.json").read_text(encoding="utf-8"))
+    assert doc["student"] == "Ana María" and doc["account"] == "jovyan"
+    assert set(doc["answers"]) == {"ch01.a"}
+    assert "Casebook answers: Ana María" in (tmp_path / "o" / "Ana_Maria.html").read_text(
+        encoding="utf-8")
+    assert "name on the hand-in: Ana María" in out and "login name" not in out
+    assert str((tmp_path / "o" / "Ana_Maria.casebook.json").resolve()) in out
+    # without --name the student is told the hand-in carries the login name
+    assert main(["export", "--out", str(tmp_path / "p")]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "p" / "jovyan.casebook.json").exists()
+    assert "your login name" in out and '--name "Your Name"' in out
+
+
+def test_cli_export_default_folder_is_visible_and_printed_in_full(casebook_home, tmp_path,
+                                                                  capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CASEBOOK_STUDENT", "Zoë")
+    save_answer("ch01.a", "numeric", 1.0)
+    assert main(["export"]) == 0
+    out = capsys.readouterr().out
+    path = tmp_path / "handin" / "Zoe.casebook.json"
+    assert path.exists() and f"wrote {path.resolve()}" in out
+    assert not any(part.startswith(".") for part in path.relative_to(tmp_path).parts)
+    assert "file browser" in out and "Download" in out
+    assert json.loads(path.read_text(encoding="utf-8"))["student"] == "Zoë"
+
+
+def test_html_shows_each_question_text_escaped(casebook_home, tmp_path):
+    from casebook.exercises import decision_point, multiple_choice
+
+    box = multiple_choice("ch01.mc", "Which is <b>tacit</b> & why?", {"A": "a", "B": "b"},
+                          correct="A")
+    box.controls["choice"].value = "A"
+    box.button.click()
+    box = decision_point("ch05.dp", "As GM in 1984, <script>x()</script>?", ["Stay", "Go"],
+                         outcome="o", source="s")
+    box.controls["choice"].value = "Go"
+    box.controls["reason"].value = "why"
+    box.button.click()
+    assert load_answers()["answers"]["ch01.mc"]["prompt"] == "Which is <b>tacit</b> & why?"
+    save_answer("ch02.old", "numeric", 3.0)  # saved without a prompt, like an older answers file
+    page = export(out=tmp_path)["html"].read_text(encoding="utf-8")
+    assert "Which is &lt;b&gt;tacit&lt;/b&gt; &amp; why?" in page
+    assert "As GM in 1984, &lt;script&gt;x()&lt;/script&gt;?" in page
+    assert "<b>tacit" not in page and "<script" not in page
+    assert "<code>ch02.old</code></td>" in page  # no prompt: the id alone
+
+
+def test_html_pairs_likert_statements_with_ratings():
+    page = render_html({"student": "a", "answers": {"ch03.t": {
+        "kind": "likert", "response": [4, 2], "statements": ["We <trust>", "Speed"],
+        "prompt": "How far?"}}})
+    assert "<li>We &lt;trust&gt;: 4</li><li>Speed: 2</li>" in page
 
 
 def test_cli_export_bad_answers_file(casebook_home, capsys):

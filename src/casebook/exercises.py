@@ -10,7 +10,8 @@ One short call builds each kind; the chapter cell displays the returned box:
 - :func:`decision_point` (commit a choice and a one-line reason; only then
   the case's outcome, its source and the class split are shown)
 
-Every answer is saved when given (:mod:`casebook.answers`), and building an
+Every answer is saved when given (:mod:`casebook.answers`), with the
+question's text as ``prompt`` so that a hand-in can show it, and building an
 exercise whose ``qid`` already has an answer shows that answer and its
 feedback again instead of asking anew. Every box is made with
 :func:`casebook.widgets.panel` and carries ``box.controls`` (the interactive
@@ -94,7 +95,7 @@ def _saved(qid, kind, student, home):
 
 
 def _save(qid, kind, response, student, home, **fields):
-    """Save and return ``(record, error_html)``."""
+    """Save and return ``(record, error_html)``; ``fields`` carry the ``prompt``."""
     from casebook.answers import save_answer
 
     try:
@@ -204,7 +205,8 @@ def multiple_choice(qid: str, prompt: str, options, correct, *, explanation: str
             out.value = _NOTE.format("Choose an option first.")
             return
         ok = choice in right
-        _, err = _save(qid, "multiple_choice", choice, student, home, correct=ok, score=float(ok))
+        _, err = _save(qid, "multiple_choice", choice, student, home, prompt=prompt,
+                       correct=ok, score=float(ok))
         out.value = render(choice, ok) + err
 
     check.on_click(on_check)
@@ -319,8 +321,8 @@ def numeric(qid: str, prompt: str, answer, tolerance: float = 0.0, units: str | 
             out.value = _NOTE.format(_esc(exc))
             return
         ok = abs(value - expected) <= tolerance + 1e-12 * max(1.0, abs(expected))
-        rec, err = _save(qid, "numeric", value, student, home, correct=ok, score=float(ok),
-                         units=units)
+        rec, err = _save(qid, "numeric", value, student, home, prompt=prompt, correct=ok,
+                         score=float(ok), units=units)
         out.value = render(value, rec["attempts"] if rec else 1)[1] + err
 
     check.on_click(on_check)
@@ -404,7 +406,7 @@ def likert(qid: str, prompt: str, statements: Sequence[str], scale: int = 5,
             out.value = _NOTE.format(_esc("Rate every statement first (missing: "
                                           + ", ".join(missing) + ")."))
             return
-        _, err = _save(qid, "likert", values, student, home, scale=scale,
+        _, err = _save(qid, "likert", values, student, home, prompt=prompt, scale=scale,
                        statements=statements)
         out.value = summary(values) + err
 
@@ -516,7 +518,7 @@ def ranking(qid: str, prompt: str, items: Sequence[str], correct_order: Sequence
         if correct_order is not None:
             fields = {"correct": order == correct_order,
                       "score": pair_agreement(order, correct_order)}
-        _, err = _save(qid, "ranking", order, student, home, **fields)
+        _, err = _save(qid, "ranking", order, student, home, prompt=prompt, **fields)
         out.value = render(order) + err
 
     check.on_click(on_check)
@@ -591,7 +593,7 @@ def short_answer(qid: str, prompt: str, model_answer: str | None = None,
             out.value = _NOTE.format(_esc(f"Please keep it under {max_chars} characters "
                                           f"(now {len(value)})."))
             return
-        _, err = _save(qid, "short_answer", value, student, home,
+        _, err = _save(qid, "short_answer", value, student, home, prompt=prompt,
                        saw_model_answer=state["revealed"])
         out.value = _OK.format(f"<b>Saved</b> ({len(value)} characters).") + err
 
@@ -674,8 +676,8 @@ def classify(qid: str, prompt: str, items: Mapping[str, str], categories: Sequen
             out.value = _NOTE.format("Place every item first.")
             return
         right = sum(chosen[k] == items[k] for k in names)
-        _, err = _save(qid, "classify", chosen, student, home, correct=right == len(names),
-                       score=right / len(names))
+        _, err = _save(qid, "classify", chosen, student, home, prompt=prompt,
+                       correct=right == len(names), score=right / len(names))
         out.value = render(chosen) + err
 
     check.on_click(on_check)
@@ -848,8 +850,8 @@ def decision_point(qid: str, prompt: str, options: Sequence[str], case: str | No
             return
         from casebook.answers import now_utc
 
-        rec, err = _save(qid, "decision_point", radio.value, student, home, keep_existing=True,
-                         reason=why, committed_at=now_utc(), case=case)
+        rec, err = _save(qid, "decision_point", radio.value, student, home, prompt=prompt,
+                         keep_existing=True, reason=why, committed_at=now_utc(), case=case)
         if rec is None:
             out.value = err
             return

@@ -11,11 +11,14 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    """Print the version, the cases folder and the student's answers folder."""
+    """Print the version, the cases folder, the student's answers folder and name."""
     from casebook._version import __version__
+    from casebook.answers import answers_path, display_name
     from casebook.paths import cases_dir, user_home
 
     print(f"casebook {__version__}")
     print(f"cases:   {cases_dir()}")
     print(f"answers: {user_home()}  (set CASEBOOK_HOME to change)")
+    print(f"student: {display_name()}  (file {answers_path().name}; set CASEBOOK_STUDENT to change, "
+          'or hand in with python -m casebook export --name "Your Name")')
     return 0
