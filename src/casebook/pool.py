@@ -7,16 +7,26 @@ written by :func:`casebook.handin.export`) and writes
   spreadsheet; any text cell that begins with ``= + - @``, a tab or a carriage
   return gets a leading apostrophe so the spreadsheet shows it instead of
   evaluating it;
-- ``class_dashboard.png``: choice splits per decision point, the
-  distribution of students' scores, and Likert profiles;
+- ``class_counts.csv``: one row per option of each decision point and
+  multiple-choice question (``question, kind, prompt, option, count,
+  share``), neutralised the same way;
+- ``class_dashboard.png``: choice splits per decision point (every option's
+  full text, wrapped), the distribution of students' scores, and Likert
+  profiles;
 - ``class_pool.json``: the pooled answers, which a decision point reads to
-  show how the class split (``CASEBOOK_POOL`` or :func:`load_pool`).
+  show how the class split: start the lab with
+  ``CASEBOOK_POOL=/path/to/class_pool.json`` (``make lab POOL=...``) or call
+  :func:`load_pool`.
 
-Hostile input never stops the pool: each file that is skipped or odd (not
-UTF-8, truncated or malformed JSON, a wrong ``schema_version``, a duplicate
-student, a file over the size limit, a student name with a path separator or
-a control character, an entry of an unknown kind) is reported on its own line
-in :attr:`ClassPool.problems`.
+Students are pooled under the name in their hand-in, accents kept. Hostile
+input never stops the pool: each file that is skipped or odd (not UTF-8,
+truncated or malformed JSON, a wrong ``schema_version``, a file over the size
+limit, a student name with a path separator or a control character, an entry
+of an unknown kind) is reported on its own line in
+:attr:`ClassPool.problems`. Two or more hand-ins under one name (students
+who share a login, such as ``jovyan`` on a JupyterHub, and never set their
+name) get one line per file: which was kept, which skipped, and how to
+fix it (each student exports again with ``--name``).
 
 Examples
 --------
@@ -48,6 +58,7 @@ __all__ = [
     "HANDIN_SUFFIX",
     "MAX_BYTES",
     "ClassPool",
+    "COUNT_COLUMNS",
     "neutralize_cell",
     "read_handins",
     "pool",
@@ -57,13 +68,16 @@ __all__ = [
 ]
 
 HANDIN_SUFFIX = ".casebook.json"
-OUTPUT_NAMES = ("class_summary.csv", "class_dashboard.png", "class_pool.json")
+OUTPUT_NAMES = ("class_summary.csv", "class_counts.csv", "class_dashboard.png",
+                "class_pool.json")
 MAX_BYTES = 2_000_000  # a hand-in of a whole book is well under 200 kB
 MAX_STATEMENTS = 50
 KINDS = {"multiple_choice", "numeric", "likert", "ranking", "short_answer", "classify",
          "decision_point"}
 CSV_COLUMNS = ["student", "qid", "kind", "response", "correct", "score", "reason",
                "answered_at", "committed_at"]
+COUNT_COLUMNS = ["question", "kind", "prompt", "option", "count", "share"]
+COUNT_KINDS = ("decision_point", "multiple_choice")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -184,6 +198,63 @@ class ClassPool:
                         default=5)
             out[qid] = {"statements": statements, "means": means, "n": len(rows), "scale": scale}
         return out
+
+    def prompts(self) -> dict[str, str]:
+        """Each question's text, where the answers carry it (the most common text wins).
+
+        Examples
+        --------
+        >>> ClassPool(answers={"a": {"q": {"kind": "numeric", "response": 1, "prompt": "How?"}},
+        ...                    "b": {"q": {"kind": "numeric", "response": 2}}}).prompts()
+        {'q': 'How?'}
+        """
+        seen: dict[str, dict[str, int]] = {}
+        for recs in self.answers.values():
+            for qid, rec in recs.items():
+                text = rec.get("prompt")
+                if isinstance(text, str) and text.strip():
+                    seen.setdefault(qid, {})
+                    seen[qid][text] = seen[qid].get(text, 0) + 1
+        return {q: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+                for q, c in sorted(seen.items())}
+
+    def counts(self) -> list[dict]:
+        """One row per option chosen in each decision point and multiple-choice question.
+
+        ``share`` is the option's count over the students who answered that
+        question (rounded to 4 places); rows follow :meth:`split`'s order.
+
+        Examples
+        --------
+        >>> p = ClassPool(answers={s: {"ch05.gm": {"kind": "decision_point", "response": r}}
+        ...                        for s, r in [("a", "Stay"), ("b", "Exit"), ("c", "Stay")]})
+        >>> [(r["option"], r["count"], r["share"]) for r in p.counts()]
+        [('Stay', 2, 0.6667), ('Exit', 1, 0.3333)]
+        """
+        prompts = self.prompts()
+        rows = []
+        for kind in COUNT_KINDS:
+            for qid in self.qids(kind):
+                counts: dict[str, int] = {}
+                for recs in self.answers.values():
+                    rec = recs.get(qid)
+                    if rec is not None and rec.get("kind") == kind \
+                            and isinstance(rec.get("response"), str):
+                        counts[rec["response"]] = counts.get(rec["response"], 0) + 1
+                total = sum(counts.values())
+                for option, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                    rows.append({"question": qid, "kind": kind, "prompt": prompts.get(qid, ""),
+                                 "option": option, "count": n, "share": round(n / total, 4)})
+        return sorted(rows, key=lambda r: (r["question"], r["kind"], -r["count"], r["option"]))
+
+    def to_counts_csv(self) -> str:
+        """The per-option counts as CSV text, every text cell neutralised."""
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=COUNT_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for row in self.counts():
+            writer.writerow({k: neutralize_cell(v) for k, v in row.items()})
+        return buf.getvalue()
 
     def rows(self) -> list[dict]:
         """One row per student and question (raw values, not yet neutralised)."""
@@ -309,21 +380,25 @@ def read_handins(folder, max_bytes: int = MAX_BYTES) -> ClassPool:
     """Read every hand-in in ``folder`` into a :class:`ClassPool`, reporting what was skipped.
 
     Only regular files named ``*.casebook.json`` are read; every other entry
-    gets a line in ``problems``. Duplicate students keep the latest export
-    (``exported_at``; ties: the first file name) and report the others.
+    gets a line in ``problems``. Students are keyed by the name in the
+    hand-in (accents kept; white space tidied); a name with a path separator
+    or a control character is made safe and reported. Of several hand-ins
+    under one name the latest export is kept (``exported_at``; ties: the
+    first file name), and each of those files gets its own line saying what
+    happened to it and what to do.
 
     Raises
     ------
     NotADirectoryError
         If ``folder`` is not a folder.
     """
-    from casebook.answers import sanitize_name
+    from casebook.answers import clean_display_name, sanitize_name
 
     folder = Path(folder)
     if not folder.is_dir():
         raise NotADirectoryError(f"{folder}: not a folder of hand-in files")
     problems: list[str] = []
-    chosen: dict[str, tuple] = {}
+    found: dict[str, list[tuple]] = {}
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         name, label = path.name, _show(path.name)
         if name in OUTPUT_NAMES:
@@ -350,28 +425,41 @@ def read_handins(folder, max_bytes: int = MAX_BYTES) -> ClassPool:
         if doc is None:
             continue
         raw_student = doc["student"]
-        student = sanitize_name(raw_student)
-        if student != raw_student:
-            why = ("a path separator" if re.search(r"[/\\]", raw_student) else
-                   "a control character" if _CONTROL.search(raw_student) else
-                   "characters unsafe in a file name")
+        unsafe = re.search(r"[/\\]", raw_student) or _CONTROL.search(raw_student)
+        student = sanitize_name(raw_student) if unsafe else clean_display_name(raw_student)
+        if unsafe:
+            why = "a path separator" if re.search(r"[/\\]", raw_student) else "a control character"
             problems.append(f"renamed student in {label}: {_show(raw_student)[:80]!r} contains "
                             f"{why}; pooled as {student!r}")
         answers = _check_answers(doc["answers"], label, problems)
         stamp = str(doc.get("exported_at", ""))
-        if student in chosen:
-            old_stamp, old_name, _ = chosen[student]
-            if stamp > old_stamp:
-                problems.append(f"duplicate student {student!r}: kept {label} (newer), "
-                                f"skipped {_show(old_name)}")
-                chosen[student] = (stamp, name, answers)
-            else:
-                problems.append(f"duplicate student {student!r}: kept {_show(old_name)}, "
-                                f"skipped {label}")
-            continue
-        chosen[student] = (stamp, name, answers)
-    return ClassPool(answers={s: v[2] for s, v in sorted(chosen.items())},
-                     problems=problems, files={s: v[1] for s, v in sorted(chosen.items())})
+        found.setdefault(student, []).append((stamp, name, answers))
+    chosen = {}
+    for student, entries in sorted(found.items()):
+        # newest export first; among equal stamps, the first file name
+        ranked = sorted(entries, key=lambda e: e[1])
+        ranked.sort(key=lambda e: e[0], reverse=True)
+        chosen[student] = ranked[0]
+        if len(ranked) > 1:
+            problems.extend(_duplicate_lines(student, ranked))
+    return ClassPool(answers={s: v[2] for s, v in chosen.items()},
+                     problems=problems, files={s: v[1] for s, v in chosen.items()})
+
+
+def _duplicate_lines(student: str, ranked: list) -> list[str]:
+    """One line per hand-in sharing the name ``student``: kept (the first) or skipped."""
+    who = _show(student)[:80]
+    n = len(ranked)
+    stamp = lambda e: _show(e[0])[:40] or "no export time"  # noqa: E731
+    lines = [f"duplicate student {who!r}: kept {_show(ranked[0][1])} (exported {stamp(ranked[0])}; "
+             f"of the {n} hand-ins with this name, the latest export is kept)"]
+    for entry in ranked[1:]:
+        lines.append(
+            f"duplicate student {who!r}: skipped {_show(entry[1])} (exported {stamp(entry)}); "
+            "if it is another student's (a shared login, e.g. jovyan on a JupyterHub), ask each "
+            'of them to run python -m casebook export --name "Their Name", hand in the new '
+            "file, then pool again")
+    return lines
 
 
 def write_dashboard(class_pool: ClassPool, path) -> Path:
@@ -380,11 +468,22 @@ def write_dashboard(class_pool: ClassPool, path) -> Path:
 
     from casebook.plotting.pool import plot_choice_splits, plot_likert_profiles, plot_scores
 
-    fig = Figure(figsize=(15, 5), dpi=80, layout="constrained")
-    axes = fig.subplots(1, 3)
-    plot_choice_splits(class_pool.splits(), ax=axes[0])
-    plot_scores(class_pool.scores(), ax=axes[1])
-    plot_likert_profiles(class_pool.likert_profiles(), ax=axes[2])
+    from casebook.plotting.pool import choice_splits_height, wrap_label
+
+    splits, prompts = class_pool.splits(), class_pool.prompts()
+    profiles = class_pool.likert_profiles()
+    top = max(3.0, choice_splits_height(splits, prompts))
+    likert_lines = sum(wrap_label(f"{q}: {st}", width=44, limit=200).count("\n") + 1
+                       for q, p in profiles.items() for st in p["statements"])
+    bottom = max(4.5, 1.5 + 0.25 * likert_lines)
+    # The splits get the full width (long option texts, wrapped); scores and Likert share
+    # the row below. Two subfigures, so that the long labels above do not squeeze the row below.
+    fig = Figure(figsize=(15, top + bottom), dpi=80, layout="constrained")
+    upper, lower = fig.subfigures(2, 1, height_ratios=[top, bottom])
+    plot_choice_splits(splits, ax=upper.subplots(), prompts=prompts)
+    ax_scores, ax_likert = lower.subplots(1, 2, width_ratios=[1, 1.6])
+    plot_scores(class_pool.scores(), ax=ax_scores)
+    plot_likert_profiles(profiles, ax=ax_likert)
     fig.suptitle(f"Class pool: {len(class_pool.students)} students")
     path = Path(path)
     with warnings.catch_warnings():
@@ -395,15 +494,16 @@ def write_dashboard(class_pool: ClassPool, path) -> Path:
 
 
 def pool(folder, out=None, max_bytes: int = MAX_BYTES) -> ClassPool:
-    """Read a folder of hand-ins and write the class summary CSV, dashboard and pool file.
+    """Read a folder of hand-ins and write the class summary and counts CSVs, dashboard and pool file.
 
     Parameters
     ----------
     folder : path
         Folder of ``*.casebook.json`` hand-in files.
     out : path, optional
-        Where to write ``class_summary.csv``, ``class_dashboard.png`` and
-        ``class_pool.json`` (default: the current folder).
+        Where to write ``class_summary.csv``, ``class_counts.csv``,
+        ``class_dashboard.png`` and ``class_pool.json`` (default: the current
+        folder).
     max_bytes : int
         Files larger than this are skipped (and reported).
 
@@ -417,12 +517,14 @@ def pool(folder, out=None, max_bytes: int = MAX_BYTES) -> ClassPool:
     class_pool = read_handins(folder, max_bytes=max_bytes)
     out = Path(out) if out is not None else Path.cwd()
     out.mkdir(parents=True, exist_ok=True)
-    csv_path, png_path, json_path = (out / n for n in OUTPUT_NAMES)
+    csv_path, counts_path, png_path, json_path = (out / n for n in OUTPUT_NAMES)
     atomic_write_text(csv_path, class_pool.to_csv())
+    atomic_write_text(counts_path, class_pool.to_counts_csv())
     atomic_write_text(json_path, json.dumps(class_pool.to_json(), ensure_ascii=False,
                                             sort_keys=True, indent=1))
     write_dashboard(class_pool, png_path)
-    class_pool.paths = {"csv": csv_path, "dashboard": png_path, "pool": json_path}
+    class_pool.paths = {"csv": csv_path, "counts": counts_path, "dashboard": png_path,
+                        "pool": json_path}
     return class_pool
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 NAME = "pool"
-HELP = "Read a folder of hand-in files; write class_summary.csv, class_dashboard.png and class_pool.json."
+HELP = ("Read a folder of hand-in files; write class_summary.csv, class_counts.csv, "
+        "class_dashboard.png and class_pool.json.")
 
 
 def add_arguments(parser) -> None:
@@ -30,6 +31,8 @@ def run(args) -> int:
     print(f"pooled {len(result.students)} students, {n_answers} answers")
     for line in result.problems:
         print(f"note: {line}")
-    for key in ("csv", "dashboard", "pool"):
+    for key in ("csv", "counts", "dashboard", "pool"):
         print(f"wrote {result.paths[key]}")
+    print(f"to show the class split in the decision points: "
+          f"make lab POOL={result.paths['pool'].resolve()}")
     return 0

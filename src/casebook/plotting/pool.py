@@ -2,22 +2,34 @@
 
 Each takes data (never a file) and an optional ``ax`` and returns the axes.
 Labels come from students' and authors' text, so they are cleaned first:
-control characters dropped, ``$`` escaped (no accidental mathtext), long
-labels shortened.
+control characters dropped, ``$`` escaped (no accidental mathtext). Option
+texts and Likert statements are wrapped onto several lines, never cut, so
+that two options that differ only at the end stay distinguishable on a
+projector (only hostile lengths, over a few hundred characters, are cut).
 
 Examples
 --------
 >>> ax = plot_choice_splits({"ch05.gm": {"Stay": 3, "Exit": 1}})
 >>> [round(float(p.get_width()), 2) for p in ax.patches]
 [0.75, 0.25]
+>>> [t.get_text() for t in ax.get_yticklabels()]
+['ch05.gm (n = 4)', 'Stay', 'Exit']
 """
 
 from __future__ import annotations
 
 import math
 import re
+import textwrap
 
-__all__ = ["plot_choice_splits", "plot_scores", "plot_likert_profiles", "clean_label"]
+__all__ = ["plot_choice_splits", "plot_scores", "plot_likert_profiles", "clean_label",
+           "wrap_label", "choice_splits_height", "MAX_OPTIONS"]
+
+# Options shown per decision point; the rarest beyond this are pooled as "other answers".
+MAX_OPTIONS = 8
+# Inches per line of label text at the dashboard's label size, and per bar.
+_LINE_IN, _ROW_PAD_IN = 0.21, 0.14
+_FONT = 11
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
@@ -36,6 +48,60 @@ def clean_label(text, limit: int = 38) -> str:
     return text.replace("$", r"\$")
 
 
+def wrap_label(text, width: int = 48, limit: int = 300) -> str:
+    """Text safe for a matplotlib label, wrapped onto lines of at most ``width`` characters.
+
+    Nothing is cut below ``limit`` characters (a guard against hostile input).
+
+    Examples
+    --------
+    >>> print(wrap_label("Sign, and invest in a learning team at the plant", width=24))
+    Sign, and invest in a
+    learning team at the
+    plant
+    >>> wrap_label("costs $5")
+    'costs \\\\$5'
+    """
+    text = " ".join(_CONTROL.sub(" ", str(text)).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    lines = textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]
+    return "\n".join(lines).replace("$", r"\$")
+
+
+def _split_rows(splits, prompts=None, width: int = 48):
+    """``[(label, count, share, total)]`` per row; headings have ``count`` ``None``."""
+    prompts = prompts or {}
+    rows = []
+    for qid, counts in splits.items():
+        total = sum(counts.values())
+        if total <= 0:
+            continue
+        items = list(counts.items())
+        if len(items) > MAX_OPTIONS:
+            rest = items[MAX_OPTIONS - 1:]
+            items = items[: MAX_OPTIONS - 1] + [
+                (f"other answers ({len(rest)} different)", sum(n for _, n in rest))]
+        prompt = prompts.get(qid)
+        head = f"{qid}: {prompt}" if isinstance(prompt, str) and prompt.strip() else str(qid)
+        rows.append((wrap_label(f"{head} (n = {total})", width=width + 16), None, None, total))
+        rows += [(wrap_label(option, width=width), n, n / total, total) for option, n in items]
+    return rows
+
+
+def choice_splits_height(splits, prompts=None) -> float:
+    """The height in inches :func:`plot_choice_splits` needs to show every label in full.
+
+    Examples
+    --------
+    >>> choice_splits_height({"q": {"a": 1}}) < choice_splits_height({"q": {"a": 1, "b": 2}})
+    True
+    """
+    rows = _split_rows(splits, prompts)
+    lines = sum(label.count("\n") + 1 for label, *_ in rows)
+    return 1.2 + _LINE_IN * lines + _ROW_PAD_IN * len(rows)
+
+
 def _axes(ax):
     if ax is None:
         from matplotlib.figure import Figure
@@ -51,35 +117,61 @@ def _empty(ax, message):
     return ax
 
 
-def plot_choice_splits(splits, ax=None):
-    """Stacked horizontal bars: the share of students choosing each option, per decision point.
+def plot_choice_splits(splits, ax=None, prompts=None):
+    """Horizontal bars: the share of students choosing each option, per decision point.
+
+    Each decision point gets a bold heading row (its id, its question when
+    ``prompts`` has it, and ``n``), then one bar per option, labelled with the
+    option's full text wrapped onto several lines and with its count and
+    share. At most :data:`MAX_OPTIONS` bars per decision point.
 
     Parameters
     ----------
     splits : dict
         ``{qid: {option: count}}`` (as :meth:`casebook.pool.ClassPool.splits`).
     ax : matplotlib Axes, optional
+    prompts : dict, optional
+        ``{qid: question text}`` (as :meth:`casebook.pool.ClassPool.prompts`).
+
+    Examples
+    --------
+    >>> ax = plot_choice_splits({"ch05.gm": {"Sign, and invest in learning": 2,
+    ...                                      "Sign, but treat it as a car source": 1}})
+    >>> [t.get_text().replace("\\n", " ") for t in ax.get_yticklabels()][1:]
+    ['Sign, and invest in learning', 'Sign, but treat it as a car source']
     """
+    from matplotlib.ticker import PercentFormatter
+
     from casebook.theme import PALETTE
 
     ax = _axes(ax)
-    splits = {q: c for q, c in splits.items() if sum(c.values()) > 0}
-    if not splits:
+    rows = _split_rows(splits, prompts)
+    if not rows:
         return _empty(ax, "no decision points answered")
-    qids = list(splits)
-    for row, qid in enumerate(qids):
-        total = sum(splits[qid].values())
-        left = 0.0
-        for k, (option, n) in enumerate(splits[qid].items()):
-            share = n / total
-            ax.barh(row, share, left=left, color=PALETTE[k % len(PALETTE)], edgecolor="white")
-            if share >= 0.12:
-                ax.text(left + share / 2, row, f"{clean_label(option, 14)}\n{n}",
-                        ha="center", va="center", fontsize=8, color="white")
-            left += share
-    ax.set_yticks(range(len(qids)), [clean_label(q, 24) for q in qids])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
+    # Each row is as tall as its label: y positions accumulate label heights.
+    ys, y = [], 0.0
+    for label, *_ in rows:
+        height = label.count("\n") + 1
+        ys.append(y + height / 2)
+        y += height + 0.6
+    k = 0
+    for (label, n, share, _total), yc in zip(rows, ys):
+        if n is None:
+            k = 0
+            continue
+        bar_h = min(1.2, 0.8 * (label.count("\n") + 1))
+        ax.barh(yc, share, height=bar_h, color=PALETTE[k % len(PALETTE)], edgecolor="white")
+        ax.text(share + 0.01, yc, f"{n} ({share:.0%})", ha="left", va="center", fontsize=_FONT)
+        k += 1
+    ax.set_yticks(ys, [label for label, *_ in rows], fontsize=_FONT)
+    for tick, (_label, n, *_rest) in zip(ax.get_yticklabels(), rows):
+        if n is None:
+            tick.set_fontweight("bold")
+    ax.set_ylim(y - 0.3, -0.6)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(0, 1.15)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel("share of students")
     ax.set_title("Decision points: how the class split")
     return ax
@@ -138,7 +230,7 @@ def plot_likert_profiles(profiles, ax=None):
     labels, scale = [], 5
     for k, (qid, prof) in enumerate(profiles.items()):
         start = len(labels)
-        labels += [f"{clean_label(qid, 14)}: {clean_label(s, 22)}" for s in prof["statements"]]
+        labels += [wrap_label(f"{qid}: {s}", width=44, limit=200) for s in prof["statements"]]
         ys = list(range(start, len(labels)))
         ax.plot(prof["means"], ys, "o-", color=PALETTE[k % len(PALETTE)],
                 label=f"{clean_label(qid, 20)} (n = {prof['n']})")
