@@ -17,7 +17,8 @@ PIP_INSTALL := $(PY) -m pip install --disable-pip-version-check --quiet -c $(CON
 .PHONY: help lab test chapters book instructor slides present browser-deps bench clean-venv
 
 help:
-	@echo "make lab      open the casebook in JupyterLab on http://127.0.0.1:$(PORT) (PORT=... to change)"
+	@echo "make lab      open the casebook in JupyterLab on http://127.0.0.1:$(PORT) (PORT=... to change;"
+	@echo "              POOL=class/class_pool.json to show the class split in decision points)"
 	@echo "make test     run the whole test suite (what CI runs)"
 	@echo "make chapters re-execute every chapter in place and store its outputs"
 	@echo "make book     the HTML book (book/_build/html), offline"
@@ -41,10 +42,15 @@ $(VENV)/.stamp-test: $(VENV)/.stamp-lab
 	$(PIP_INSTALL) -e ".[test]"
 	touch $@
 
+# POOL=path/to/class_pool.json (written by python -m casebook pool) makes decision points show
+# the class split: it becomes CASEBOOK_POOL, made absolute because kernels run in chapters/.
 lab: $(VENV)/.stamp-lab
-	@token=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
+	@$(if $(POOL),[ -f "$(abspath $(POOL))" ] || { echo "POOL=$(POOL): no such file; run python -m casebook pool FOLDER first (it writes class_pool.json)"; exit 2; }; \
+	export CASEBOOK_POOL="$(abspath $(POOL))";) \
+	token=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
 	echo ""; \
 	echo "  The casebook opens at: http://127.0.0.1:$(PORT)/lab/tree/00_how_to_use.ipynb?token=$$token"; \
+	$(if $(POOL),echo "  Decision points show the class split from $(abspath $(POOL))";) \
 	echo "  (stop it with Ctrl-C)"; \
 	echo ""; \
 	exec $(BIN)/jupyter lab --ServerApp.root_dir=chapters --ServerApp.ip=127.0.0.1 \

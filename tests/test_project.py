@@ -24,6 +24,42 @@ def test_readme_chapter_map_links_every_chapter():
         assert f"(chapters/{nb.name})" in text, f"README's chapter map does not link {nb.name}"
 
 
+def _notebook_titles() -> dict[str, str]:
+    """``{"05_learning_races.ipynb": "Learning races, ..."}`` from each notebook's first ``# `` heading."""
+    import json
+
+    titles = {}
+    for nb in sorted((ROOT / "chapters").glob("*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        titles[nb.name] = re.search(r"^# \d\d (.+)$", text, re.M).group(1).strip()
+    return titles
+
+
+def _chapter00_markdown() -> str:
+    import json
+
+    cells = json.loads((ROOT / "chapters" / "00_how_to_use.ipynb").read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def test_chapter_maps_use_the_notebooks_titles():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ch00 = _chapter00_markdown()
+    for name, title in _notebook_titles().items():
+        assert f"(chapters/{name}) | {title} |" in readme, f"README's title for {name} is not {title!r}"
+        if not name.startswith("00"):
+            assert f"({name}) | {title} |" in ch00, f"chapter 00's title for {name} is not {title!r}"
+
+
+def test_docs_say_how_to_name_a_handin_and_load_the_pool():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for text in (readme, _chapter00_markdown()):
+        assert "CASEBOOK_STUDENT" in text and 'python -m casebook export --name "' in text
+        assert "CASEBOOK_POOL" in text and "make lab POOL=" in text and "python -m casebook pool " in text
+        assert "handin" in text and "Download" in text
+
+
 def test_ci_runs_the_readme_test_command():
     lines = [l.strip() for l in (ROOT / ".ci" / "run").read_text().splitlines()]
     assert "make test" in lines
