@@ -147,6 +147,41 @@ def test_simulation_matches_closed_forms(dt, trust):
     assert lag == pytest.approx(inst["laggard_dependence"], abs=2 * dt)
 
 
+def test_chapter_table_laggard_dependence_agrees_with_closed_form():
+    """Chapter 05's check table: for each step, the simulated crossing comes at most one
+    step late, and the laggard's simulated dependence then is within what it can lose in
+    one step of the closed-form D_j(T) (0.654 against 0.647 at dt=0.1, equal to three
+    decimals at dt=0.01); at the simulated time itself it equals the closed form."""
+    race = LearningRace(trust_relief=0.5, honeymoon=2.0)
+    inst = race.instability()
+    lag = inst["laggard"]
+    r_max = max(race.rates(False)[lag], race.rates(True)[lag])
+    quoted = {0.1: (3.4, 0.647), 0.01: (3.33, 0.654)}
+    for dt, (t_quoted, d_quoted) in quoted.items():
+        df = race.simulate(years=20, dt=dt)
+        t_sim = first_crossing(df, race.threshold)
+        d_sim = df[(df["partner"] == lag) & (df["t"] == t_sim)]["dependence"].item()
+        assert inst["time"] <= t_sim + 1e-9 <= inst["time"] + dt + 1e-9
+        assert d_sim <= inst["laggard_dependence"]
+        assert inst["laggard_dependence"] - d_sim <= r_max * dt * inst["laggard_dependence"]
+        assert d_sim == pytest.approx(race.dependence_at(lag, t_sim), abs=1e-8)
+        assert (round(t_sim, 3), round(d_sim, 3)) == (t_quoted, d_quoted)
+    assert round(inst["laggard_dependence"], 3) == 0.654
+    assert round(inst["time"], 3) == 3.329
+
+
+def test_default_race_laggard_keeps_dependence_loses_power():
+    """Chapter 05, after the default race: B still depends heavily (0.65) and its
+    bargaining power falls from 0.50 at formation to 0.31."""
+    race = LearningRace()
+    inst = race.instability()
+    assert inst["laggard"] == "Partner B"
+    assert round(inst["laggard_dependence"], 2) == 0.65
+    assert round(inst["laggard_power"], 2) == 0.31
+    power0 = race.simulate(years=1, dt=0.1).query("t == 0 and partner == 'Partner B'")["power"].item()
+    assert power0 == 0.5
+
+
 def test_closed_form_time_puts_dependence_on_threshold():
     for name in SCENARIOS:
         race = scenario(name)
