@@ -6,9 +6,11 @@ JupyterHub or the test suite can point the casebook elsewhere:
 ``CASEBOOK_CASES``
     folder of case files (default: ``cases/`` of the checkout).
 ``CASEBOOK_HOME``
-    folder for a student's answers and hand-in files (default: the
-    platform's user data folder, e.g. ``~/.local/share/casebook`` on Linux,
-    which is outside the repository so a ``git pull`` never touches it).
+    folder for a student's saved answers (default: the platform's user data
+    folder, e.g. ``~/.local/share/casebook`` on Linux, which is outside the
+    repository so a ``git pull`` never touches it). Hand-in files go to
+    ``handin/`` in the current folder, where JupyterLab's file browser shows
+    them (``python -m casebook export --out DIR`` to change it).
 ``CASEBOOK_STUDENT``
     the student's name on answers and hand-ins (default: the login name).
 ``CASEBOOK_POOL``
@@ -59,7 +61,7 @@ def data_dir() -> Path:
 
 
 def user_home() -> Path:
-    """The folder that holds a student's answers and hand-ins (not created here)."""
+    """The folder that holds a student's saved answers (not created here)."""
     env = os.environ.get("CASEBOOK_HOME")
     if env:
         return Path(env).expanduser()
