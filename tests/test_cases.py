@@ -246,7 +246,9 @@ def _hostile_case(tmp_path):
     y.write_text(y.read_text()
                  .replace('wrap_up: "Learning depends on access as much as on intent."',
                           'wrap_up: "<script>alert(1)</script> & <img src=x onerror=alert(2)>"')
-                 .replace('activity: "Opening poll"}, {minutes: 40', 'activity: "Poll | <b>vote</b>"}, {minutes: 40'))
+                 .replace('activity: "Opening poll"}, {minutes: 40', 'activity: "Poll | <b>vote</b>"}, {minutes: 40')
+                 .replace('evidence: "Birch opens the plant to visitors."',
+                          'evidence: "Open | <iframe src=javascript:alert(3)></iframe>"'))
     return tmp_path
 
 
@@ -258,6 +260,8 @@ def test_teaching_note_escapes_case_text(tmp_path, fmt):
     assert out.returncode == 0, out.stderr
     assert "<script>" not in out.stdout and "<img" not in out.stdout and "<b>vote" not in out.stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img" in out.stdout
+    # the assessment's evidence is shown, and escaped like the rest
+    assert "<iframe" not in out.stdout and "&lt;iframe src=javascript:alert(3)&gt;" in out.stdout
 
 
 def test_teaching_note_has_every_part():
@@ -265,13 +269,14 @@ def test_teaching_note_has_every_part():
 
     case = C.load_case("fixture_jv", FIXTURE)
     md = render_markdown(case)
-    for head in ("## Synopsis", "## Learning objectives", "## Assignment questions", "### 60-minute session",
-                 "### 80-minute session", "### 90-minute session", "## Board plan", "## Wrap-up", "## Epilogue"):
+    for head in ("## Synopsis", "## Learning objectives", "## Assignment questions", "## Discussion questions",
+                 "### 60-minute session", "### 80-minute session", "### 90-minute session", "## Board plan",
+                 "## Assessment", "## Wrap-up", "## Epilogue"):
         assert head in md
     assert "| | **80** | total |" in md
     assert "- **1999**: The partners wound the venture up. (Casebook test fixture (invented), whole file)" in md
     page = render_html(case)
-    assert page.count("<table>") == 3 and "<h2>Epilogue</h2>" in page
+    assert page.count("<table>") == 4 and "<h2>Epilogue</h2>" in page and "<h2>Assessment</h2>" in page
 
 
 def test_teaching_note_unknown_case():
@@ -287,3 +292,70 @@ def test_cli_says_list_positions_count_from_zero():
     quiet = subprocess.run([sys.executable, "-m", "casebook", "validate", "-q", str(MALFORMED / "year_too_early.yaml")],
                            capture_output=True, text=True)
     assert "count from 0" not in quiet.stdout  # -q prints problems only
+
+
+def test_teaching_note_nummi_shows_assessment_and_discussion_questions():
+    from html import escape
+
+    from casebook.commands.teaching_note import render_html, render_markdown
+
+    case = C.load_case("nummi")
+    md, page = render_markdown(case), render_html(case)
+    assessment = md.split("## Assessment", 1)[1].split("\n## ", 1)[0]
+    assert "perspective: General Motors" in assessment
+    for dim, label in C.DIMENSIONS.items():
+        r = getattr(case.assessment, dim)
+        level = f"{C.level_label(r.level)} ({C.level_score(r.level)} of 5)"
+        assert f"| {label} | {level} |" in assessment
+        assert C.format_source(r.source) in assessment
+        assert f"<td>{escape(label)}</td><td>{escape(level)}</td>" in page
+    assert "| Tacitness | very high (5 of 5) |" in assessment  # the reading's NUMMI, checked by hand
+    questions = md.split("## Discussion questions", 1)[1].split("\n## ", 1)[0]
+    for i, q in enumerate(case.discussion_questions, 1):
+        assert f"{i}. {q}" in questions
+        assert f"<li>{escape(q)}</li>" in page
+    assert len(case.discussion_questions) == 6
+
+
+def test_teaching_note_nummi_has_no_stray_punctuation_after_citations():
+    from casebook.commands.teaching_note import render_html, render_markdown
+
+    case = C.load_case("nummi")
+    for text in (render_markdown(case), render_html(case)):
+        assert ".," not in text
+        assert "first broadcast 26 March 2010. whole episode" in text
+
+
+def test_teaching_note_without_assessment_has_no_assessment_section():
+    from casebook.commands.teaching_note import render_html, render_markdown
+
+    case = C.load_case("prato")
+    assert case.assessment is None
+    assert "## Assessment" not in render_markdown(case) and "<h2>Assessment</h2>" not in render_html(case)
+
+
+def test_format_source_after_a_full_stop():
+    cited = C.Source(citation="Adler, P. (1993). Time-and-motion regained. ", locator="p. 98")
+    assert C.format_source(cited) == "Adler, P. (1993). Time-and-motion regained. p. 98"
+    asked = C.Source(citation="Doz, Y. (1996). Learning in alliances?", locator="p. 60")
+    assert C.format_source(asked) == "Doz, Y. (1996). Learning in alliances? p. 60"
+    assert C.format_source(C.Source(reading="inkpen1998", locator="Table 1")) == "Inkpen (1998), Table 1"
+
+
+@pytest.mark.parametrize("bad", ["Toyota_City", "toyota", "toyota city", "../etc"])
+def test_unknown_id_lists_the_valid_ids(bad):
+    with pytest.raises(C.CaseError) as err:
+        C.load_case(bad)
+    message = err.value.problems[0].message
+    listed = message.split("(cases: ", 1)[1].rstrip(")").split(", ")
+    assert listed == C.list_cases() and "nummi" in listed
+    if bad != "../etc":
+        assert "did you mean toyota_city?" in message
+
+
+def test_teaching_note_unknown_id_lists_the_valid_ids():
+    out = subprocess.run([sys.executable, "-m", "casebook", "teaching-note", "Fixture_JV", "--cases", str(FIXTURE)],
+                         capture_output=True, text=True)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "'Fixture_JV' is not a case id" in out.stderr
+    assert "did you mean fixture_jv? (cases: fixture_jv)" in out.stderr

@@ -63,6 +63,7 @@ __all__ = [
     "Source",
     "Case",
     "level_score",
+    "level_label",
     "validate_text",
     "validate_file",
     "validate_paths",
@@ -117,6 +118,19 @@ def level_score(level: str) -> int:
     [1, 3, 5]
     """
     return LEVELS.index(level) + 1
+
+
+def level_label(level: str) -> str:
+    """A level of the five-level scale as words, for display.
+
+    Examples
+    --------
+    >>> level_label("very_high")
+    'very high'
+    """
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}")
+    return level.replace("_", " ")
 
 
 def _this_year() -> int:
@@ -426,10 +440,16 @@ def format_source(source: Source) -> str:
     >>> format_source(Source(reading="tallman_nd", locator="'Clusters'"))
     "Tallman (n.d.), 'Clusters'"
     >>> format_source(Source(citation="Adler, P. (1993). Time-and-motion regained.", locator="p. 98"))
-    'Adler, P. (1993). Time-and-motion regained., p. 98'
+    'Adler, P. (1993). Time-and-motion regained. p. 98'
+    >>> format_source(Source(citation="Casebook test fixture (invented)", locator="whole file"))
+    'Casebook test fixture (invented), whole file'
+
+    A full reference usually ends in its own full stop (or a ``?`` or ``!``
+    closing a title); the locator then follows after a space, never ``.,``.
     """
     head = READINGS[source.reading] if source.reading else source.citation.strip()
-    return f"{head}, {source.locator}"
+    joint = " " if head.endswith((".", "?", "!")) else ", "
+    return f"{head}{joint}{source.locator}"
 
 
 # --------------------------------------------------------------------------
@@ -809,15 +829,37 @@ def load_case(case_id: str, root=None) -> Case:
 
     root = Path(root) if root is not None else cases_dir()
     if not isinstance(case_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", case_id):
-        raise CaseError([Problem(_display(root), "id", f"{case_id!r} is not a case id")])
+        raise _unknown_id(root, case_id, f"{case_id!r} is not a case id (lowercase letters, digits and _)")
     for candidate in (root / case_id / "case.yaml", root / f"{case_id}.yaml"):
         if candidate.exists():
             case, problems = validate_file(candidate)
             if case is None:
                 raise CaseError(problems)
             return case
-    known = ", ".join(list_cases(root)) or "none"
-    raise CaseError([Problem(_display(root), "id", f"no case {case_id!r} (cases: {known})")])
+    raise _unknown_id(root, case_id, f"no case {case_id!r}")
+
+
+def _unknown_id(root: Path, case_id, what: str) -> CaseError:
+    """The error for an id that names no case: ``what``, the nearest ids, then every valid id.
+
+    Examples
+    --------
+    >>> from casebook.paths import repo_root
+    >>> print(_unknown_id(repo_root() / "tests" / "cases_fixture", "Fixture_JV", "no case 'Fixture_JV'").problems[0].message)
+    no case 'Fixture_JV'; did you mean fixture_jv? (cases: fixture_jv)
+    """
+    import difflib
+
+    known = list_cases(root)
+    wanted = str(case_id).strip().lower()
+    near = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
+    if len(wanted) >= 3:
+        near += [k for k in known if k.startswith(wanted) and k not in near]
+    near = near[:3]
+    hint = ""
+    if near:
+        hint = "; did you mean " + (f"{', '.join(near[:-1])} or {near[-1]}" if len(near) > 1 else near[0]) + "?"
+    return CaseError([Problem(_display(root), "id", f"{what}{hint} (cases: {', '.join(known) or 'none'})")])
 
 
 def comparison_table(cases=None, root=None):

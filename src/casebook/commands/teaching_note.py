@@ -1,8 +1,10 @@
 """``python -m casebook teaching-note CASE_ID [--format md|html]``: the instructor's note.
 
 Prints the case's teaching note: synopsis, learning objectives, assignment
-questions, the 60-, 80- and 90-minute time plans as tables, the board plan,
-the wrap-up and the dated, sourced epilogue. Everything taken from the case
+questions, the case's discussion questions, the 60-, 80- and 90-minute time
+plans as tables, the board plan, the casebook's assessment on Inkpen's (1998)
+six dimensions (when the case has one), the wrap-up and the dated, sourced
+epilogue. Everything taken from the case
 file is escaped, in both formats (Markdown renderers pass raw HTML through,
 so a ``<script>`` in a case file must not survive into either).
 
@@ -15,6 +17,8 @@ Examples
 >>> md.splitlines()[0]
 '# Teaching note: Fixture JV: a made-up 50-50 venture for the tests'
 >>> "| 1 | 10 | Opening poll |" in md
+True
+>>> "| Tacitness | very high (5 of 5) |" in md
 True
 >>> render_html(case).startswith("<!DOCTYPE html>")
 True
@@ -44,6 +48,23 @@ def _md(text) -> str:
     return html.escape(" ".join(str(text).split()), quote=False).replace("|", "\\|")
 
 
+def _assessment_rows(case):
+    """``(perspective, [(label, level text, evidence, source text), ...])``, or None without an assessment."""
+    from casebook.cases import DIMENSIONS, format_source, level_label, level_score
+
+    a = case.assessment
+    if a is None:
+        return None
+    rows = []
+    for dim, label in DIMENSIONS.items():
+        r = getattr(a, dim)
+        rows.append((label, f"{level_label(r.level)} ({level_score(r.level)} of 5)", r.evidence, format_source(r.source)))
+    return a.perspective, rows
+
+
+_ASSESSMENT_NOTE = "Levels run from very low (1) to very high (5); high protectiveness and tacitness make learning harder."
+
+
 def render_markdown(case) -> str:
     """The teaching note of ``case`` as Markdown."""
     from casebook.cases import TIME_PLAN_LENGTHS, format_source
@@ -54,6 +75,8 @@ def render_markdown(case) -> str:
     out += ["## Synopsis", "", _md(tn.synopsis), ""]
     out += ["## Learning objectives", ""] + [f"{i}. {_md(x)}" for i, x in enumerate(tn.learning_objectives, 1)] + [""]
     out += ["## Assignment questions", ""] + [f"{i}. {_md(x)}" for i, x in enumerate(tn.assignment_questions, 1)] + [""]
+    out += ["## Discussion questions", ""] + [f"{i}. {_md(x)}" for i, x in enumerate(case.discussion_questions, 1)]
+    out += [""]
     out += ["## Time plans", ""]
     for n in TIME_PLAN_LENGTHS:
         out += [f"### {n}-minute session", "", "| # | Minutes | Activity |", "|---:|---:|:---|"]
@@ -63,6 +86,12 @@ def render_markdown(case) -> str:
             clock += slot.minutes
         out += [f"| | **{clock}** | total |", ""]
     out += ["## Board plan", ""] + [f"- {_md(x)}" for x in tn.board_plan] + [""]
+    assessment = _assessment_rows(case)
+    if assessment is not None:
+        perspective, rows = assessment
+        out += ["## Assessment", "", f"*Inkpen (1998), six dimensions; perspective: {_md(perspective)}. {_ASSESSMENT_NOTE}*",
+                "", "| Dimension | Level | Evidence | Source |", "|:---|:---|:---|:---|"]
+        out += [f"| {_md(label)} | {_md(level)} | {_md(ev)} | {_md(src)} |" for label, level, ev, src in rows] + [""]
     out += ["## Wrap-up", "", _md(tn.wrap_up), ""]
     out += ["## Epilogue", ""] + [f"- **{e.year}**: {_md(e.event)} ({_md(format_source(e.source))})" for e in tn.epilogue]
     return "\n".join(out) + "\n"
@@ -90,6 +119,7 @@ def render_html(case) -> str:
         "<h2>Synopsis</h2>", f"<p>{e(tn.synopsis)}</p>",
         "<h2>Learning objectives</h2>", items("ol", tn.learning_objectives),
         "<h2>Assignment questions</h2>", items("ol", tn.assignment_questions),
+        "<h2>Discussion questions</h2>", items("ol", case.discussion_questions),
         "<h2>Time plans</h2>",
     ]
     for n in TIME_PLAN_LENGTHS:
@@ -100,8 +130,17 @@ def render_html(case) -> str:
         parts.append(f"<h3>{n}-minute session</h3><table><thead><tr><th>#</th><th>Minutes</th><th>Activity</th>"
                      f"</tr></thead><tbody>{rows}<tr><td></td><td class=\"n\"><strong>{total}</strong></td>"
                      "<td>total</td></tr></tbody></table>")
+    parts += ["<h2>Board plan</h2>", items("ul", tn.board_plan)]
+    assessment = _assessment_rows(case)
+    if assessment is not None:
+        perspective, rows = assessment
+        body = "".join(f"<tr><td>{e(label)}</td><td>{e(level)}</td><td>{e(ev)}</td><td>{e(src)}</td></tr>"
+                       for label, level, ev, src in rows)
+        parts += ["<h2>Assessment</h2>",
+                  f"<p><em>Inkpen (1998), six dimensions; perspective: {e(perspective)}. {e(_ASSESSMENT_NOTE)}</em></p>",
+                  "<table><thead><tr><th>Dimension</th><th>Level</th><th>Evidence</th><th>Source</th></tr></thead>"
+                  f"<tbody>{body}</tbody></table>"]
     parts += [
-        "<h2>Board plan</h2>", items("ul", tn.board_plan),
         "<h2>Wrap-up</h2>", f"<p>{e(tn.wrap_up)}</p>",
         "<h2>Epilogue</h2>",
         "<ul>" + "".join(f"<li><strong>{ep.year}</strong>: {e(ep.event)} ({e(format_source(ep.source))})</li>"

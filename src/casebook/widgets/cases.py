@@ -31,7 +31,9 @@ def _tag(control, name):
 
 
 def _level_text(level: str) -> str:
-    return level.replace("_", " ")
+    from casebook.cases import level_label
+
+    return level_label(level)
 
 
 def case_summary_html(case) -> str:
