@@ -64,6 +64,7 @@ __all__ = [
     "Case",
     "level_score",
     "level_label",
+    "join_citation",
     "validate_text",
     "validate_file",
     "validate_paths",
@@ -448,8 +449,25 @@ def format_source(source: Source) -> str:
     closing a title); the locator then follows after a space, never ``.,``.
     """
     head = READINGS[source.reading] if source.reading else source.citation.strip()
-    joint = " " if head.endswith((".", "?", "!")) else ", "
-    return f"{head}{joint}{source.locator}"
+    return join_citation(head, source.locator)
+
+
+def join_citation(head: str, locator: str | None) -> str:
+    """``head, locator``, or ``head locator`` when the head ends a sentence (no ``.,``).
+
+    Examples
+    --------
+    >>> join_citation("Inkpen (1998)", "Table 1")
+    'Inkpen (1998), Table 1'
+    >>> join_citation("Adler, P. (1993). Time-and-motion regained.", "p. 98")
+    'Adler, P. (1993). Time-and-motion regained. p. 98'
+    >>> join_citation("Serrat (2009)", None)
+    'Serrat (2009)'
+    """
+    head, locator = str(head or "").strip(), str(locator or "").strip()
+    if not (head and locator):
+        return head or locator
+    return f"{head}{' ' if head.endswith(('.', '?', '!')) else ', '}{locator}"
 
 
 # --------------------------------------------------------------------------

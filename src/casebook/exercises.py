@@ -712,16 +712,18 @@ def format_source(source) -> str:
     "Inkpen (1998), section 'Cultural Alignment'"
     >>> format_source("Serrat (2009), Introduction")
     'Serrat (2009), Introduction'
+    >>> format_source({"citation": "Tesla Motors (2010). Press release.", "locator": "text"})
+    'Tesla Motors (2010). Press release. text'
     """
     if source is None:
         return ""
     if isinstance(source, str):
         return source
-    from casebook.cases import READINGS  # the one table of the readings' short names
+    from casebook.cases import READINGS, join_citation  # one table of the readings, one joining rule
 
     reading, citation, locator = (_get(source, k) for k in ("reading", "citation", "locator"))
     head = READINGS.get(str(reading), str(reading)) if reading else (citation or "")
-    return ", ".join(str(p) for p in (head, locator) if p)
+    return join_citation(head, locator)
 
 
 def _case_outcome(case: str):
