@@ -140,3 +140,25 @@ def test_explorer_cached_chart_is_the_chart_a_fresh_render_gives(two_cases):
         box.controls["case"].value = "fixture_jv"  # back again: the lazy one now uses its cache too
     assert lazy.outputs["figure"].full_renders == 2
     assert lazy.outputs["figure"].image.value == eager.outputs["figure"].image.value == lazy.outputs["figure"].png()
+
+
+def test_every_real_exhibit_fits_its_picture_under_the_theme():
+    """Long row labels wrap and the picture grows: no label is cut, no layout collapses."""
+    import warnings
+
+    from casebook import use_theme
+
+    use_theme()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)  # "constrained_layout not applied" is a UserWarning
+        box = build_case_explorer()
+    live = box.outputs["figure"]
+    box.controls["case"].value = "jv40_study"
+    box.controls["exhibit"].value = "study_counts"
+    labels = [t.get_text() for t in live.ax.get_yticklabels()]
+    original = load_all()["jv40_study"].exhibit("study_counts").iloc[:, 0].tolist()
+    assert [" ".join(t.split("\n")) for t in labels] == original  # wrapped, never shortened
+    assert max(len(line) for t in labels for line in t.split("\n")) <= 44
+    assert live.fig.get_size_inches()[1] > 3.8  # taller than the default picture
+    box.controls["case"].value = "semiconductor_survey"
+    assert tuple(live.fig.get_size_inches()) == (7.5, 3.8)

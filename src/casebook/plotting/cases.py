@@ -14,6 +14,9 @@ from __future__ import annotations
 
 __all__ = ["plot_exhibit", "plot_assessment_heatmap", "LEVEL_TICKS"]
 
+#: Characters per line of an exhibit's row labels before they wrap.
+LABEL_WIDTH = 44
+
 #: Tick labels of the 1..5 colour bar (the five-level scale).
 LEVEL_TICKS = ["very low", "low", "medium", "high", "very high"]
 
@@ -58,6 +61,8 @@ def plot_exhibit(df, ax=None, title: str | None = None, units: dict | None = Non
     >>> len(ax.patches), ax.get_legend().get_texts()[0].get_text()
     (4, 'share (fraction)')
     """
+    import textwrap
+
     import numpy as np
     import pandas as pd
 
@@ -83,15 +88,26 @@ def plot_exhibit(df, ax=None, title: str | None = None, units: dict | None = Non
         vals = pd.to_numeric(df[col], errors="coerce").fillna(0).to_numpy(dtype=float)
         unit = units.get(col)
         ax.barh(y + (k - (len(numeric) - 1) / 2) * height, vals, height=height,
-                color=PALETTE[k % len(PALETTE)], label=f"{col} ({unit})" if unit else str(col))
-    ax.set_yticks(y, labels)
+                color=PALETTE[k % len(PALETTE)], label=f"{col} ({unit})" if unit and unit != col else str(col))
+    # Long row labels (a study's findings, say) are wrapped, and set smaller
+    # when there are many lines, so the constrained layout keeps room for the
+    # bars instead of cutting the labels off at the figure's edge.
+    wrapped = [textwrap.fill(label, LABEL_WIDTH) for label in labels]
+    n_lines = sum(w.count("\n") + 1 for w in wrapped)
+    ax.set_yticks(y, wrapped)
+    if n_lines > len(wrapped):
+        ax.tick_params(axis="y", labelsize="small")
+    ax.cb_label_lines = n_lines  # lets a caller that owns the figure give it the height it needs
     ax.invert_yaxis()
     if len(numeric) > 1 or units:
         ax.legend(loc="best", fontsize="small")
     else:
         ax.set_xlabel(str(numeric[0]))
     if title:
-        ax.set_title(title)
+        # Beside long labels the axes are narrow: a centred title would run off the
+        # figure's right edge, so it ends at the axes' right edge and extends left.
+        wide = max((len(line) for w in wrapped for line in w.split("\n")), default=0) > 24
+        ax.set_title(textwrap.fill(title, 50), loc="right" if wide else "center")
     return ax
 
 

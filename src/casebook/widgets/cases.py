@@ -144,7 +144,8 @@ def build_case_explorer(case_id: str | None = None, root=None, prerender: bool =
     summary.add_class("cb-case-summary")
     table = w.HTML()
     table.add_class("cb-exhibit-table")
-    live = LiveFigure(size=(7.5, 3.8), css_class="cb-exhibit-figure")
+    WIDTH, HEIGHT = 7.5, 3.8
+    live = LiveFigure(size=(WIDTH, HEIGHT), css_class="cb-exhibit-figure")
 
     rendered = {}  # (case id, exhibit id) or "no exhibit" -> PNG bytes
 
@@ -153,6 +154,7 @@ def build_case_explorer(case_id: str | None = None, root=None, prerender: bool =
         case = cases.get(case_id)
         ax = live.ax
         ax.clear()  # exhibits differ in shape: the axes are reused, the figure is never rebuilt
+        live.fig.set_size_inches(WIDTH, HEIGHT)
         if case is None or exhibit_id is None:
             ax.set_axis_off()
             ax.text(0.5, 0.5, "no exhibit", ha="center", va="center", transform=ax.transAxes)
@@ -162,6 +164,8 @@ def build_case_explorer(case_id: str | None = None, root=None, prerender: bool =
         try:
             plot_exhibit(case.exhibit(exhibit_id), ax=ax, title=meta.title,
                          units={c.name: c.unit for c in meta.columns if c.unit})
+            # A table with many or long row labels gets a taller picture, never squeezed labels.
+            live.fig.set_size_inches(WIDTH, max(HEIGHT, 1.8 + 0.27 * ax.cb_label_lines))
         except ValueError:
             ax.set_axis_off()
             ax.text(0.5, 0.5, "a table of text: see below", ha="center", va="center", transform=ax.transAxes)
