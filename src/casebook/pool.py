@@ -87,6 +87,16 @@ def _show(name: str) -> str:
     return repr(str(name))[1:-1] if _CONTROL.search(str(name)) else str(name)
 
 
+def _neutral_csv(columns, rows) -> str:
+    """``rows`` (dicts) as CSV text with ``columns``, every cell through :func:`neutralize_cell`."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: neutralize_cell(v) for k, v in row.items()})
+    return buf.getvalue()
+
+
 def neutralize_cell(value):
     """A CSV cell that a spreadsheet will not evaluate as a formula.
 
@@ -249,12 +259,7 @@ class ClassPool:
 
     def to_counts_csv(self) -> str:
         """The per-option counts as CSV text, every text cell neutralised."""
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=COUNT_COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
-        for row in self.counts():
-            writer.writerow({k: neutralize_cell(v) for k, v in row.items()})
-        return buf.getvalue()
+        return _neutral_csv(COUNT_COLUMNS, self.counts())
 
     def rows(self) -> list[dict]:
         """One row per student and question (raw values, not yet neutralised)."""
@@ -276,12 +281,7 @@ class ClassPool:
 
     def to_csv(self) -> str:
         """The class summary as CSV text, every text cell neutralised."""
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
-        for row in self.rows():
-            writer.writerow({k: neutralize_cell(v) for k, v in row.items()})
-        return buf.getvalue()
+        return _neutral_csv(CSV_COLUMNS, self.rows())
 
     def to_json(self) -> dict:
         """A JSON-ready document (what ``class_pool.json`` holds)."""
