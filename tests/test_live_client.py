@@ -1,0 +1,109 @@
+"""The notebook's side against a real class server (uvicorn, loopback): a student's commit
+(idempotent, never raising) and the instructor's panel driven headlessly through
+open, live count (split hidden), show split, reveal outcome and close."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from live_fixtures import OPTIONS, QID, free_port, start_server, stop
+
+from casebook.classroom.live import client
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = free_port()
+    proc, code, key, _ = start_server(tmp_path_factory.mktemp("class"), port)
+    yield f"http://127.0.0.1:{port}", code, key
+    stop(proc)
+
+
+@pytest.fixture
+def student_env(server, monkeypatch, casebook_home):
+    url, code, key = server
+    monkeypatch.setenv("CASEBOOK_CLASS", url)
+    monkeypatch.setenv("CASEBOOK_CLASS_CODE", code)
+    monkeypatch.delenv("CASEBOOK_CLASS_KEY", raising=False)
+    return server
+
+
+@pytest.fixture
+def instructor_env(student_env, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_CLASS_KEY", student_env[2])
+    return student_env
+
+
+def wait_for(predicate, what, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        time.sleep(0.05)
+
+
+def test_config_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CASEBOOK_CLASS", "http://10.0.0.5:8765/")
+    monkeypatch.setenv("CASEBOOK_CLASS_CODE", "ab2cde")
+    monkeypatch.setenv("CASEBOOK_CLASS_KEY", "k")
+    assert client.class_config() == client.ClassConfig("http://10.0.0.5:8765", "AB2CDE", "k")
+    monkeypatch.setenv("CASEBOOK_CLASS", "ftp://x")
+    with pytest.raises(ValueError, match="CASEBOOK_CLASS"):
+        client.class_config()
+    monkeypatch.setenv("CASEBOOK_CLASS", "http://10.0.0.5:8765")
+    monkeypatch.delenv("CASEBOOK_CLASS_CODE")
+    with pytest.raises(ValueError, match="CASEBOOK_CLASS_CODE"):
+        client.class_config()
+    assert client.send_commit(QID, OPTIONS[0], "r", "Ana", "c").startswith("Not sent to the class:")
+
+
+def test_a_panel_drives_the_whole_cycle_and_students_commit_from_notebooks(instructor_env, monkeypatch):
+    panel = client.instructor_panel(QID, poll_seconds=0.05)
+    assert set(panel.controls) == {"open", "split", "reveal", "close", "refresh"}
+    for name, button in panel.controls.items():
+        assert f"cb-control-{name}" in button._dom_classes
+    assert panel.controls["split"].disabled and not panel.controls["open"].disabled
+    panel.controls["open"].click()
+    assert "Open" in panel.outputs["status"].value and panel.controls["open"].disabled
+    assert "0 students committed so far" in panel.outputs["count"].value
+
+    monkeypatch.delenv("CASEBOOK_CLASS_KEY")  # the students' notebooks have no key
+    assert client.instructor_panel(QID) is None
+    said = client.send_commit(QID, OPTIONS[0], "<b>cheap</b>", "Ana María", "nb-ana-1")
+    assert said == f"Sent to the class as Ana María: {OPTIONS[0]}."
+    assert client.send_commit(QID, OPTIONS[0], "<b>cheap</b>", "Ana María", "nb-ana-1") == \
+        f"Already sent to the class ({OPTIONS[0]})."
+    assert client.send_commit(QID, OPTIONS[2], "other", "Ana María", "nb-ana-2").endswith("a commit is final")
+    assert client.send_commit(QID, OPTIONS[2], "fast", "Ben", "nb-ben-1").startswith("Sent")
+
+    wait_for(lambda: "2 students committed so far" in panel.outputs["count"].value, "the live count")
+    assert panel.outputs["split"].value == "" and panel.outputs["outcome"].value == ""
+    panel.controls["split"].click()
+    split = panel.outputs["split"].value
+    assert "How the class split (2 students)" in split
+    assert all(o in split for o in OPTIONS) and "&lt;b&gt;cheap&lt;/b&gt;" in split and "Ana María" in split
+    assert panel.outputs["outcome"].value == "" and not panel.controls["reveal"].disabled
+    panel.controls["reveal"].click()
+    outcome = panel.outputs["outcome"].value
+    assert "Both partners stayed" in outcome and "Fixture source (2026)" in outcome
+    assert "the learning race ends with both still allied" in outcome   # Stay: chosen, judged
+    assert "the laggard exits with what it has learned" in outcome      # Exit: chosen, judged
+    panel.controls["close"].click()
+    assert all(panel.controls[k].disabled for k in ("open", "split", "reveal", "close"))
+    panel.stop()
+
+
+def test_a_commit_to_an_unreachable_class_never_raises(monkeypatch, casebook_home):
+    monkeypatch.setenv("CASEBOOK_CLASS", f"http://127.0.0.1:{free_port()}")
+    monkeypatch.setenv("CASEBOOK_CLASS_CODE", "ABCDEF")
+    said = client.send_commit(QID, OPTIONS[0], "r", "Ana", "c-1")
+    assert said.startswith("Not sent to the class:") and "did not answer" in said
+
+
+def test_a_wrong_key_shows_in_the_panel_and_changes_nothing(student_env, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_CLASS_KEY", "not-the-key")
+    panel = client.instructor_panel(QID + "_other", poll_seconds=None)
+    assert "instructor key" in panel.outputs["status"].value
+    panel.controls["open"].click()
+    assert "instructor key" in panel.outputs["status"].value
