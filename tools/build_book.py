@@ -12,6 +12,11 @@ glossary, and in the instructor edition every folded solution is opened and
 every case's teaching note is added. JavaScript (require.js, the widgets' HTML
 manager, MathJax, reveal.js) comes from npm at build time (book/package.json)
 and is copied into the site, so the pages make no request outside it.
+
+Every edition is built from the chapters as git's HEAD has them: if a file in
+chapters/ differs (a run saved by JupyterLab, an unfinished edit), the build
+stops and names it; ``--allow-modified`` (``make book ALLOW_MODIFIED=1``)
+builds from the files as they are, for an author checking an edit.
 """
 
 from __future__ import annotations
@@ -33,6 +38,57 @@ BUILD = BOOK / "_build"
 NPM_DIR = BUILD / "npm"
 CITE = re.compile(r"<!--\s*cite:\s*([A-Za-z0-9_:\-]+)\s*-->")
 SOLUTION = re.compile(r'<details class="cb-solution">')
+
+
+# ---------------------------------------------------------------- chapters as committed
+def modified_chapters(root: Path = ROOT) -> list[tuple[str, str]] | None:
+    """Files under ``chapters/`` that differ from git's HEAD, as ``(status, path)`` pairs.
+
+    ``status`` is git's two-letter short status (``" M"`` modified, ``"??"``
+    not in git, ``" D"`` deleted...); files git ignores (checkpoints) do not
+    count. ``None`` if ``root`` is not a git checkout (or git is missing), in
+    which case nothing can be checked.
+    """
+    git = shutil.which("git")
+    if git is None or not (root / "chapters").is_dir():
+        return None
+    done = subprocess.run([git, "-C", str(root), "status", "--porcelain=v1", "-z", "--untracked-files=all",
+                           "--", "chapters"], capture_output=True, text=True)
+    if done.returncode != 0:
+        return None
+    entries, changed = iter(done.stdout.split("\0")), []
+    for entry in entries:
+        if entry:
+            changed.append((entry[:2], entry[3:]))
+            if entry[0] in "RC":  # a rename or copy: the next entry is the old path
+                next(entries, None)
+    return changed
+
+
+_STATUS_WORDS = {"M": "modified", "A": "added", "D": "deleted", "R": "renamed", "?": "not in git", "T": "type changed"}
+
+
+def refusal(changed: list[tuple[str, str]], edition: str) -> str:
+    """The message that stops a build from changed chapters: which files, and what to do."""
+    lines = [f"build_book.py {edition}: not building, because these files in chapters/ differ from git's HEAD:"]
+    for status, path in changed:
+        word = next((_STATUS_WORDS[c] for c in status if c in _STATUS_WORDS), status.strip())
+        lines.append(f"  {path}  ({word})")
+    tracked = [path for status, path in changed if status != "??"]
+    lines += [
+        "The book is built from the chapters as committed. Students work in their own copy (my_chapters/,",
+        "which make lab opens and make refresh updates), so a change here is a run or an edit made in chapters/ itself.",
+    ]
+    if tracked:
+        lines.append(f"  to restore the committed chapters: git restore --staged --worktree {' '.join(tracked)}")
+    if len(tracked) < len(changed):
+        lines.append("  files not in git: move them out of chapters/ (or git add them, if they belong to the book)")
+    lines += [
+        "  to keep someone's work first: copy the notebook into my_chapters/ (make lab opens that copy)",
+        f"  as an author checking an edit before committing: make {edition} "
+        "ALLOW_MODIFIED=1 (or add --allow-modified)",
+    ]
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- vendor JS
@@ -233,7 +289,20 @@ def build_slides() -> Path:
 
 
 def main(argv: list[str]) -> int:
+    allow_modified = "--allow-modified" in argv
+    argv = [a for a in argv if a != "--allow-modified"]
     what = argv[0] if argv else "book"
+    if what not in ("book", "instructor", "slides"):
+        print(__doc__)
+        return 2
+    changed = modified_chapters(ROOT)
+    if changed is None:
+        print("note: not a git checkout, so the chapters cannot be checked against git's HEAD", file=sys.stderr)
+    elif changed and not allow_modified:
+        print(refusal(changed, what), file=sys.stderr)
+        return 1
+    elif changed:
+        print(f"note: building from {len(changed)} changed file(s) in chapters/ (--allow-modified)", file=sys.stderr)
     start = time.perf_counter()
     if what in ("book", "instructor"):
         out = build_site("instructor" if what == "instructor" else "student")

@@ -13,6 +13,13 @@ JupyterHub or the test suite can point the casebook elsewhere:
     them (``python -m casebook export --out DIR`` to change it).
 ``CASEBOOK_STUDENT``
     the student's name on answers and hand-ins (default: the login name).
+``CASEBOOK_CHAPTERS``
+    folder of the pristine chapters (default: ``chapters/`` of the checkout),
+    what a student's working copy is made from.
+``CASEBOOK_WORK``
+    the student's working copy of the chapters, the folder ``make lab`` opens
+    (default: ``my_chapters/`` of the checkout, which git ignores; see
+    :mod:`casebook.classroom.workcopy`).
 ``CASEBOOK_POOL``
     a class pool (``python -m casebook pool``) whose splits decision points show.
 ``CASEBOOK_INSTRUCTOR``
@@ -31,7 +38,10 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["repo_root", "cases_dir", "data_dir", "user_home"]
+__all__ = ["repo_root", "cases_dir", "data_dir", "user_home", "chapters_dir", "work_dir"]
+
+#: The working copy's folder name in a checkout (listed in .gitignore).
+WORK_FOLDER = "my_chapters"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -53,6 +63,58 @@ def cases_dir() -> Path:
     if root is not None:
         return root / "cases"
     return _PACKAGE / "data" / "cases"
+
+
+def chapters_dir() -> Path:
+    """The folder of the pristine chapters (the ones git tracks).
+
+    Notebooks and their data files are found here, never by a path relative to
+    the folder a notebook runs in, so a chapter runs the same from the
+    student's working copy as from ``chapters/``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the casebook is not installed from a checkout and
+        ``CASEBOOK_CHAPTERS`` is not set.
+
+    Examples
+    --------
+    >>> (chapters_dir() / "00_how_to_use.ipynb").exists()
+    True
+    """
+    env = os.environ.get("CASEBOOK_CHAPTERS")
+    if env:
+        return Path(env).expanduser()
+    root = repo_root()
+    if root is not None:
+        return root / "chapters"
+    raise FileNotFoundError("the casebook is not installed from a checkout, so it has no chapters/ folder: "
+                            "set CASEBOOK_CHAPTERS to the folder of the chapters")
+
+
+def work_dir() -> Path:
+    """The student's working copy of the chapters (not created here).
+
+    ``CASEBOOK_WORK`` if set, else ``my_chapters/`` of the checkout, else
+    ``my_chapters/`` in the current folder.
+
+    Examples
+    --------
+    >>> import os
+    >>> saved = os.environ.pop("CASEBOOK_WORK", None)
+    >>> work_dir().name
+    'my_chapters'
+    >>> os.environ["CASEBOOK_WORK"] = "/tmp/ana"
+    >>> work_dir().as_posix()
+    '/tmp/ana'
+    >>> _ = os.environ.pop("CASEBOOK_WORK") if saved is None else os.environ.update(CASEBOOK_WORK=saved)
+    """
+    env = os.environ.get("CASEBOOK_WORK")
+    if env:
+        return Path(env).expanduser()
+    root = repo_root()
+    return (root if root is not None else Path.cwd()) / WORK_FOLDER
 
 
 def data_dir() -> Path:
