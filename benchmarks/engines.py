@@ -18,7 +18,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from casebook import spillovers as sp
+from casebook.models import spillovers as sp
 
 SIZE = {"n_firms": 10_000, "n_lead": 20, "periods": 100}
 
@@ -26,9 +26,9 @@ SIZE = {"n_firms": 10_000, "n_lead": 20, "periods": 100}
 def reference_cluster(n_firms=200, n_lead=4, periods=30, *, beta=0.6, theta_within=0.3, theta_across=0.05,
                       delta=0.5, strong_rd=3.0, weak_rd=0.5, dispersion=0.3, depreciation=0.2, noise=0.1,
                       m0=1.0, seed=0):
-    """The model of :func:`casebook.spillovers.simulate_cluster` (one run), firm by firm in pure Python."""
+    """The model of :func:`casebook.models.spillovers.simulate_cluster` (one run), firm by firm in pure Python."""
     rng = np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
-    group, lead, rd0, shocks = sp._setup_cluster(n_firms, n_lead, strong_rd, weak_rd, dispersion, periods, noise, rng)
+    group, lead, rd0, shocks = sp.cluster._setup_cluster(n_firms, n_lead, strong_rd, weak_rd, dispersion, periods, noise, rng)
     group, rd, shocks = group.tolist(), rd0.tolist(), shocks.tolist()
     know = list(rd)
     rows = []

@@ -8,8 +8,8 @@ import os
 
 import pytest
 
-from casebook import answers as store
-from casebook.answers import (AnswersFileError, answers_path, clean_display_name, display_name,
+from casebook.classroom import answers as store
+from casebook.classroom.answers import (AnswersFileError, answers_path, clean_display_name, display_name,
                               get_answer, load_answers, sanitize_name, save_answer, student_name)
 
 

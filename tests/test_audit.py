@@ -19,9 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook import audit as A
-from casebook import diagnostic as d
-from casebook.phases import load_phases
+from casebook.models import audit as A
+from casebook.models import diagnostic as d
+from casebook.models.phases import load_phases
 
 KEYS = [o.key for o in d.OBJECTIVES]
 PHASES = ["awareness", "exploration", "expansion", "commitment"]
@@ -189,7 +189,7 @@ def test_answers_file_errors_name_file_and_field(tmp_path):
 
 
 def test_answers_from_store_reads_chapter_03_saves(tmp_path):
-    from casebook.answers import save_answer
+    from casebook.classroom.answers import save_answer
 
     home = tmp_path / "home"
     for o in d.OBJECTIVES:

@@ -212,7 +212,7 @@ def test_source_rules():
 
 
 def test_problem_paths_format():
-    assert C._path_str(("teaching_note", "time_plans", "60", 2, "minutes")) == "teaching_note.time_plans.60[2].minutes"
+    assert C.base._path_str(("teaching_note", "time_plans", "60", 2, "minutes")) == "teaching_note.time_plans.60[2].minutes"
 
 
 def test_epilogue_before_start_is_an_error():
@@ -231,13 +231,13 @@ def test_every_case_in_the_casebook_validates():
 
 def test_loading_all_cases_reuses_the_cache():
     """Load time is measured by benchmarks/; here: a second load parses nothing again."""
-    C._CACHE.clear()
+    C.loader._CACHE.clear()
     first = C.load_all()
-    cached = dict(C._CACHE)
+    cached = dict(C.loader._CACHE)
     second = C.load_all()
     assert sorted(first) == sorted(second) and first
-    assert C._CACHE.keys() == cached.keys()
-    assert all(C._CACHE[k] is cached[k] for k in cached)
+    assert C.loader._CACHE.keys() == cached.keys()
+    assert all(C.loader._CACHE[k] is cached[k] for k in cached)
 
 
 def _hostile_case(tmp_path):
@@ -265,7 +265,7 @@ def test_teaching_note_escapes_case_text(tmp_path, fmt):
 
 
 def test_teaching_note_has_every_part():
-    from casebook.commands.teaching_note import render_html, render_markdown
+    from casebook.cases.teaching_note import render_html, render_markdown
 
     case = C.load_case("fixture_jv", FIXTURE)
     md = render_markdown(case)
@@ -297,7 +297,7 @@ def test_cli_says_list_positions_count_from_zero():
 def test_teaching_note_nummi_shows_assessment_and_discussion_questions():
     from html import escape
 
-    from casebook.commands.teaching_note import render_html, render_markdown
+    from casebook.cases.teaching_note import render_html, render_markdown
 
     case = C.load_case("nummi")
     md, page = render_markdown(case), render_html(case)
@@ -318,7 +318,7 @@ def test_teaching_note_nummi_shows_assessment_and_discussion_questions():
 
 
 def test_teaching_note_nummi_has_no_stray_punctuation_after_citations():
-    from casebook.commands.teaching_note import render_html, render_markdown
+    from casebook.cases.teaching_note import render_html, render_markdown
 
     case = C.load_case("nummi")
     for text in (render_markdown(case), render_html(case)):
@@ -327,7 +327,7 @@ def test_teaching_note_nummi_has_no_stray_punctuation_after_citations():
 
 
 def test_teaching_note_without_assessment_has_no_assessment_section():
-    from casebook.commands.teaching_note import render_html, render_markdown
+    from casebook.cases.teaching_note import render_html, render_markdown
 
     case = C.load_case("prato")
     assert case.assessment is None

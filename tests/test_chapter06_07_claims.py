@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook import spillovers as sp
+from casebook.models import spillovers as sp
 
 MIX = [3.0] + [0.5] * 9          # chapter 06's example: one strong firm, nine weak ones
 

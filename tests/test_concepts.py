@@ -17,7 +17,7 @@ import networkx as nx
 import pytest
 import yaml
 
-from casebook import concepts as C
+from casebook.models import concepts as C
 
 ROOT = Path(__file__).resolve().parent.parent
 from readings import READINGS_DIR  # noqa: E402

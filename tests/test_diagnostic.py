@@ -1,4 +1,4 @@
-"""Claims chapter 03 makes about the learning diagnostic (casebook.diagnostic)."""
+"""Claims chapter 03 makes about the learning diagnostic (casebook.models.diagnostic)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook import diagnostic as d
+from casebook.models import diagnostic as d
 
 KEYS = [o.key for o in d.OBJECTIVES]
 

@@ -7,9 +7,9 @@ import types
 
 import pytest
 
-from casebook import exercises as ex
-from casebook.answers import answers_path, get_answer
-from casebook.exercises import (classify, decision_point, likert, multiple_choice, numeric,
+from casebook.classroom import exercises as ex
+from casebook.classroom.answers import answers_path, get_answer
+from casebook.classroom.exercises import (classify, decision_point, likert, multiple_choice, numeric,
                                 ranking, short_answer)
 
 
@@ -259,7 +259,7 @@ SOURCE = {"reading": "inkpen1998", "locator": "section 'Alliance Knowledge: Acce
 
 
 def test_decision_point_reveals_only_after_commit(casebook_home):
-    from casebook.pool import set_pool
+    from casebook.classroom.pool import set_pool
 
     set_pool(None)
     box = decision_point("ch00.dp", "As GM in 1984?", ["Join", "Go alone"], outcome=OUTCOME,
@@ -307,7 +307,7 @@ def test_decision_point_is_final_and_restored(casebook_home):
 
 
 def test_decision_point_shows_class_split(casebook_home):
-    from casebook.pool import ClassPool, set_pool
+    from casebook.classroom.pool import ClassPool, set_pool
 
     rec = lambda c: {"kind": "decision_point", "response": c}  # noqa: E731
     pool = ClassPool(answers={"a": {"ch00.dp": rec("Join")}, "b": {"ch00.dp": rec("Join")},
@@ -357,7 +357,7 @@ def test_decision_point_with_a_real_case(casebook_home):
     box.controls["choice"].value = "b"
     box.controls["reason"].value = "r"
     box.button.click()
-    assert ex._esc(outcome.text) in box.outputs["outcome"].value
+    assert ex.common._esc(outcome.text) in box.outputs["outcome"].value
 
 
 # ---------------------------------------------------------------- cross-cutting

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from casebook.governance import OPTIONS, ROUTES, RULES, Situation, choose
+from casebook.models.governance import OPTIONS, ROUTES, RULES, Situation, choose
 
 
 def test_fast_cheap_component_simple_favours_contract_alliance():
@@ -105,7 +105,7 @@ def test_bad_field_names_field():
 def test_explain_html_escapes():
     from dataclasses import replace
 
-    from casebook import governance as g
+    from casebook.models import governance as g
 
     evil = replace(g.RULES[0], reason="<script>alert(1)</script>")
     rec = choose(Situation(speed="high"), rules=(evil,))

@@ -12,9 +12,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from casebook.__main__ import main
-from casebook.answers import AnswersFileError, answers_path, load_answers, save_answer
-from casebook.handin import export, render_html
-from casebook.pool import load_pool, neutralize_cell, pool, response_text
+from casebook.classroom.answers import AnswersFileError, answers_path, load_answers, save_answer
+from casebook.classroom.handin import export, render_html
+from casebook.classroom.pool import load_pool, neutralize_cell, pool, response_text
 
 
 def test_export_writes_json_and_escaped_html(casebook_home, tmp_path):
@@ -56,7 +56,7 @@ def test_cli_export(casebook_home, tmp_path, capsys):
 def test_cli_export_name_sets_the_handin_name(casebook_home, tmp_path, capsys, monkeypatch):
     # a shared JupyterHub login: every student is 'jovyan' unless they say who they are
     monkeypatch.delenv("CASEBOOK_STUDENT")
-    monkeypatch.setattr("casebook.answers.getpass.getuser", lambda: "jovyan")
+    monkeypatch.setattr("casebook.classroom.answers.getpass.getuser", lambda: "jovyan")
     save_answer("ch01.a", "numeric", 1.0)
     assert main(["export", "--out", str(tmp_path / "o"), "--name", "Ana  María"]) == 0
     out = capsys.readouterr().out
@@ -89,7 +89,7 @@ def test_cli_export_default_folder_is_visible_and_printed_in_full(casebook_home,
 
 
 def test_html_shows_each_question_text_escaped(casebook_home, tmp_path):
-    from casebook.exercises import decision_point, multiple_choice
+    from casebook.classroom.exercises import decision_point, multiple_choice
 
     box = multiple_choice("ch01.mc", "Which is <b>tacit</b> & why?", {"A": "a", "B": "b"},
                           correct="A")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook.knowledge import CHANNELS, ITEMS, LEVELS, items_table, sorting_items, spiral
+from casebook.models.knowledge import CHANNELS, ITEMS, LEVELS, items_table, sorting_items, spiral
 
 unit = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 CH = list(CHANNELS)

@@ -1,4 +1,4 @@
-"""Tests of casebook.networks: known values, every claim of chapter 08, relabelling invariance."""
+"""Tests of casebook.models.networks: known values, every claim of chapter 08, relabelling invariance."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook.networks import (
+from casebook.models.networks import (
     KINDS,
     compare,
     MIN_FIRMS,

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook import phases as ph
+from casebook.models import phases as ph
 
 ROOT = Path(__file__).resolve().parent.parent
 from readings import READINGS_DIR  # noqa: E402
@@ -140,7 +140,7 @@ def test_counts_match_the_reading():
 
 
 def test_factors_apply_in_every_phase_and_map_to_diagnostic_objectives():
-    from casebook.diagnostic import OBJECTIVES
+    from casebook.models.diagnostic import OBJECTIVES
 
     keys = {o.key for o in OBJECTIVES}
     for p in PHASES:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from casebook.__main__ import main
 from casebook.plotting.pool import (MAX_OPTIONS, plot_choice_splits, plot_likert_profiles,
                                     plot_scores)
-from casebook.pool import (COUNT_COLUMNS, MAX_BYTES, ClassPool, current_pool, load_pool,
+from casebook.classroom.pool import (COUNT_COLUMNS, MAX_BYTES, ClassPool, current_pool, load_pool,
                            neutralize_cell, pool, read_handins, set_pool)
 
 CORPUS = Path(__file__).parent / "pool_corpus"

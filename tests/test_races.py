@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook.races import (
+from casebook.models.races import (
     CALIBRATION,
     LEVELS,
     SCENARIOS,

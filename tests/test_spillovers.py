@@ -1,4 +1,4 @@
-"""Every claim chapters 06 and 07 make about casebook.spillovers."""
+"""Every claim chapters 06 and 07 make about casebook.models.spillovers."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook import spillovers as sp
+from casebook.models import spillovers as sp
 
 unit = st.floats(0.0, 1.0)
 pos_rd = st.floats(0.01, 10.0)

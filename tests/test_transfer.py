@@ -1,4 +1,4 @@
-"""Claims chapter 04 makes about the learning-plan model (casebook.transfer)."""
+"""Claims chapter 04 makes about the learning-plan model (casebook.models.transfer)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook import transfer as t
+from casebook.models import transfer as t
 
 unit = st.floats(0, 1, allow_nan=False)
 factors = st.builds(t.Factors, unit, unit, unit, unit, unit, unit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from casebook import diagnostic as d
+from casebook.models import diagnostic as d
 from casebook.widgets.diagnostic import build_diagnostic
 
 
@@ -51,7 +51,7 @@ def test_case_profile_drawn_from_the_case_file(box):
 
 
 def test_answers_saved_through_the_answers_store_and_restored(casebook_home):
-    from casebook.answers import get_answer
+    from casebook.classroom.answers import get_answer
 
     box = build_diagnostic(compare=(), home=casebook_home)
     for n in range(1, 4):
@@ -69,7 +69,7 @@ def test_missing_case_is_noted_not_fatal(casebook_home):
 
 
 def test_case_text_is_escaped(casebook_home, monkeypatch):
-    import casebook.diagnostic as dm
+    import casebook.models.diagnostic as dm
 
     monkeypatch.setattr(dm, "case_profile", lambda cid, label=None: (_ for _ in ()).throw(
         ValueError("<script>alert(1)</script>")))

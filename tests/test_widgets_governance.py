@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from casebook.governance import ROUTES, choose
+from casebook.models.governance import ROUTES, choose
 from casebook.plotting.governance import plot_alliance_growth, plot_alliances_by_size, plot_route_scores
 from casebook.widgets.governance import build_chooser
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from casebook.knowledge import spiral
+from casebook.models.knowledge import spiral
 from casebook.plotting.knowledge import plot_spiral
 from casebook.widgets.knowledge import build_spiral
 

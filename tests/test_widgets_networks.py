@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_rgba
 
-from casebook.networks import KINDS, compare, exit_effect, firms, structure, structure_metrics
+from casebook.models.networks import KINDS, compare, exit_effect, firms, structure, structure_metrics
 from casebook.plotting.networks import ROLE_COLORS, plot_comparison, plot_structure, update_structure
 from casebook.theme import role_colors
 from casebook.widgets.networks import build_network_explorer, summary_html

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from casebook import diagnostic as d
-from casebook.phases import load_phases, what_to_learn
+from casebook.models import diagnostic as d
+from casebook.models.phases import load_phases, what_to_learn
 from casebook.widgets.audit import build_audit
 from casebook.widgets.phases import build_phase_explorer
 
@@ -70,7 +70,7 @@ def test_audit_plan_follows_the_weakest_slider(tmp_path):
 
 
 def test_audit_starts_from_a_case_and_from_saved_answers(tmp_path):
-    from casebook.answers import save_answer
+    from casebook.classroom.answers import save_answer
 
     box = build_audit(start="nummi", home=tmp_path)
     prof = d.case_profile("nummi")
@@ -125,7 +125,7 @@ def test_widgets_update_in_place(tmp_path):
 
 
 def test_concept_map_plot_highlights_links():
-    from casebook.concepts import concept_graph
+    from casebook.models.concepts import concept_graph
     from casebook.plotting.concepts import concept_layout, plot_concept_map
 
     g = concept_graph()
@@ -138,7 +138,7 @@ def test_concept_map_plot_highlights_links():
 
 
 def test_phase_table_plot_draws_the_shift():
-    from casebook.phases import shift_table
+    from casebook.models.phases import shift_table
     from casebook.plotting.phases import mode_color, plot_phase_table
 
     s = shift_table()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from casebook.races import scenario
+from casebook.models.races import scenario
 from casebook.widgets.races import build_learning_race
 
 
@@ -66,7 +66,7 @@ def test_scenario_switch_sets_the_sliders():
 def test_names_are_escaped():
     from dataclasses import replace
 
-    import casebook.races as races
+    import casebook.models.races as races
 
     box = build_learning_race(None)
     box.race()  # defaults load

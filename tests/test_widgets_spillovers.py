@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from casebook import spillovers as sp
+from casebook.models import spillovers as sp
 from casebook.widgets.spillovers import build_cluster_explorer, build_cluster_over_time, build_leak_or_share
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from casebook import transfer as t
+from casebook.models import transfer as t
 from casebook.widgets.transfer import build_learning_plan
 
 

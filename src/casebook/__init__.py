@@ -1,7 +1,10 @@
 """The Alliance Learning Casebook: helper package for the chapters.
 
-The package keeps one concept per module (``cases``, ``exercises``,
-``spillovers``, ``races``, ``networks`` ...). Importing ``casebook`` is cheap:
+The package is layered, one folder a layer: ``models`` (the models, pure
+numpy/pandas/networkx), ``plotting`` (one function draws each picture),
+``widgets`` (controls wired to a model and a picture), ``cases`` (the case
+files), ``classroom`` (exercises, answers, hand-ins, the class pool and the
+live class) and ``commands`` (the command line). Importing ``casebook`` is cheap:
 the heavy libraries (pandas, matplotlib, ipywidgets) are imported only when
 a module that needs them is first used.
 
@@ -21,11 +24,12 @@ from casebook._version import __version__
 # Public submodules, loaded on first attribute access (PEP 562), so that
 # ``import casebook`` stays well under a second.
 _SUBMODULES = {
-    "answers",
     "cases",
-    "exercises",
+    "classroom",
+    "commands",
+    "models",
     "paths",
-    "plots",
+    "plotting",
     "theme",
     "widgets",
 }

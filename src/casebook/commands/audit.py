@@ -43,7 +43,7 @@ def run(args) -> int:
     """Build the audit and write the report; problems go to stderr with status 1."""
     import sys
 
-    from casebook import audit as A
+    from casebook.models import audit as A
 
     phase = int(args.phase) if str(args.phase).isdigit() else args.phase
     try:

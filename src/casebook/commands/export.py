@@ -25,8 +25,8 @@ def run(args) -> int:
     import os
     import sys
 
-    from casebook.answers import AnswersFileError
-    from casebook.handin import export
+    from casebook.classroom.answers import AnswersFileError
+    from casebook.classroom.handin import export
 
     try:
         paths = export(out=args.out, student=args.student, name=args.name)

@@ -13,7 +13,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     """Print the version, the cases folder, the student's answers folder and name."""
     from casebook._version import __version__
-    from casebook.answers import answers_path, display_name
+    from casebook.classroom.answers import answers_path, display_name
     from casebook.paths import cases_dir, user_home
 
     print(f"casebook {__version__}")

@@ -20,7 +20,7 @@ def run(args) -> int:
     """Pool, then print one line per skipped or odd file; status 2 only if DIR is not a folder."""
     import sys
 
-    from casebook.pool import MAX_BYTES, pool
+    from casebook.classroom.pool import MAX_BYTES, pool
 
     try:
         result = pool(args.folder, out=args.out, max_bytes=args.max_bytes or MAX_BYTES)

@@ -32,7 +32,7 @@ def plot_concept_map(g, ax=None, highlight=None, labels: bool = True):
     Parameters
     ----------
     g : networkx.DiGraph
-        From :func:`casebook.concepts.concept_graph` (nodes carry
+        From :func:`casebook.models.concepts.concept_graph` (nodes carry
         ``chapter`` and ``name``).
     ax : matplotlib Axes, optional
     highlight : str, optional
@@ -49,7 +49,7 @@ def plot_concept_map(g, ax=None, highlight=None, labels: bool = True):
 
     Examples
     --------
-    >>> from casebook.concepts import concept_graph
+    >>> from casebook.models.concepts import concept_graph
     >>> g = concept_graph()
     >>> ax = plot_concept_map(g, highlight="audit")
     >>> len(ax.cb_edges) == g.number_of_edges()

@@ -15,7 +15,7 @@ def plot_profiles(profiles, ax=None):
 
     Parameters
     ----------
-    profiles : sequence of casebook.diagnostic.Profile
+    profiles : sequence of casebook.models.diagnostic.Profile
     ax : matplotlib Axes, optional
 
     Returns
@@ -27,14 +27,14 @@ def plot_profiles(profiles, ax=None):
 
     Examples
     --------
-    >>> from casebook.diagnostic import Profile, score, full_answers
+    >>> from casebook.models.diagnostic import Profile, score, full_answers
     >>> you = score(full_answers(4), label="You")
     >>> case = Profile("Case", dict(zip(you.keys(), [5, 4, 1, 4, 3, 2])))
     >>> ax = plot_profiles([you, case])
     >>> len(ax.containers[0]), len(ax.lines)
     (6, 1)
     """
-    from casebook.diagnostic import OBJECTIVES
+    from casebook.models.diagnostic import OBJECTIVES
     from casebook.theme import PALETTE
 
     if ax is None:

@@ -110,22 +110,22 @@ def plot_route_scores(recommendation, ax=None):
 
     Parameters
     ----------
-    recommendation : casebook.governance.Recommendation
+    recommendation : casebook.models.governance.Recommendation
     ax : matplotlib Axes, optional
 
     Returns
     -------
     matplotlib Axes
-        With ``ax.cb_bars`` (one bar per route, in :data:`casebook.governance.ROUTES` order).
+        With ``ax.cb_bars`` (one bar per route, in :data:`casebook.models.governance.ROUTES` order).
 
     Examples
     --------
-    >>> from casebook.governance import choose
+    >>> from casebook.models.governance import choose
     >>> ax = plot_route_scores(choose())
     >>> len(ax.cb_bars)
     5
     """
-    from casebook.governance import ROUTE_LABELS, ROUTES
+    from casebook.models.governance import ROUTE_LABELS, ROUTES
 
     ax = ax if ax is not None else _new_ax((6, 3.2))
     bars = ax.barh(range(len(ROUTES)), [0] * len(ROUTES))
@@ -142,7 +142,7 @@ def plot_route_scores(recommendation, ax=None):
 
 def update_route_scores(ax, recommendation) -> None:
     """Move the bars of :func:`plot_route_scores` to a new recommendation (no redraw of the axes)."""
-    from casebook.governance import ROUTES
+    from casebook.models.governance import ROUTES
     from casebook.theme import PALETTE
 
     for bar, route in zip(ax.cb_bars, ROUTES):

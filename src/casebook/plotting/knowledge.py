@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from casebook.knowledge import spiral
+>>> from casebook.models.knowledge import spiral
 >>> ax = plot_spiral(spiral(interactions=1, personnel=0.5))
 >>> [t.get_text() for t in ax.get_xticklabels()]
 ['individual', 'group', 'firm']
@@ -18,7 +18,7 @@ def spiral_bar_heights(result):
 
     Examples
     --------
-    >>> from casebook.knowledge import spiral
+    >>> from casebook.models.knowledge import spiral
     >>> e, t = spiral_bar_heights(spiral())
     >>> e[0] + t[0]
     1.0
@@ -31,7 +31,7 @@ def plot_spiral(result, ax=None, ymax: float | None = None):
 
     Parameters
     ----------
-    result : casebook.knowledge.SpiralResult
+    result : casebook.models.knowledge.SpiralResult
     ax : matplotlib Axes, optional
     ymax : float, optional
         Upper limit of the y axis (fixed, so that a widget's bars move against a steady scale).

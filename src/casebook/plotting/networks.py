@@ -1,14 +1,14 @@
 """Plots for chapter 08: networked-alliance structures and their disparities.
 
-:func:`plot_structure` draws a network from :func:`casebook.networks.structure`
+:func:`plot_structure` draws a network from :func:`casebook.models.networks.structure`
 at its fixed positions, roles coloured with :func:`casebook.theme.role_colors`;
 :func:`update_structure` restyles the same artists when a firm exits (the
 widget's fast path). :func:`plot_comparison` draws the disparity table of
-:func:`casebook.networks.compare`.
+:func:`casebook.models.networks.compare`.
 
 Examples
 --------
->>> from casebook.networks import structure
+>>> from casebook.models.networks import structure
 >>> ax = plot_structure(structure("branch", n=7))
 >>> len(ax.cb_nodes.get_offsets()), len(ax.cb_edges.get_segments())
 (7, 7)
@@ -20,11 +20,11 @@ import numpy as np
 
 __all__ = ["ROLE_COLORS", "plot_structure", "update_structure", "plot_comparison"]
 
-from casebook.networks import INSTITUTION, ROLES, firms
+from casebook.models.networks import INSTITUTION, ROLES, firms
 from casebook.theme import PALETTE, role_colors
 
 ROLE_COLORS = role_colors(ROLES)
-"""One fixed colour per role, in the order of :data:`casebook.networks.ROLES`."""
+"""One fixed colour per role, in the order of :data:`casebook.models.networks.ROLES`."""
 
 _SIZES = {"SME": 170.0, "large": 420.0, "n/a": 260.0}
 _TIE_STYLE = {  # colour, width, linestyle
@@ -64,7 +64,7 @@ def plot_structure(G, ax=None, *, exited=None, stranded=(), labels: bool | None 
     Parameters
     ----------
     G : networkx.Graph
-        From :func:`casebook.networks.structure` (nodes need ``pos`` and
+        From :func:`casebook.models.networks.structure` (nodes need ``pos`` and
         ``role``; ``size`` and edge ``tie``/``barrier`` are optional).
     ax : matplotlib Axes, optional
     exited : node, optional
@@ -90,7 +90,7 @@ def plot_structure(G, ax=None, *, exited=None, stranded=(), labels: bool | None 
 
     Examples
     --------
-    >>> from casebook.networks import structure
+    >>> from casebook.models.networks import structure
     >>> G = structure("circuit_barrier", n=8)
     >>> ax = plot_structure(G, exited=0, stranded=(6, 7))
     >>> float(ax.cb_nodes.get_linewidths()[ax.cb_order.index(6)])
@@ -163,7 +163,7 @@ def update_structure(ax, *, exited=None, stranded=()):
 
     Examples
     --------
-    >>> from casebook.networks import structure
+    >>> from casebook.models.networks import structure
     >>> ax = plot_structure(structure("branch", n=7))
     >>> _ = update_structure(ax, exited=1, stranded=(4, 6))
     >>> bool(ax.cb_nodes.get_facecolors()[ax.cb_order.index(1)][3] < 1)
@@ -207,7 +207,7 @@ def plot_comparison(table, ax=None, columns=("degree centralization", "betweenne
     Parameters
     ----------
     table : pandas.DataFrame
-        From :func:`casebook.networks.compare` (index: kinds; the named columns).
+        From :func:`casebook.models.networks.compare` (index: kinds; the named columns).
     ax : matplotlib Axes, optional
     columns : sequence of str
         The columns to draw (values between 0 and 1).
@@ -223,7 +223,7 @@ def plot_comparison(table, ax=None, columns=("degree centralization", "betweenne
 
     Examples
     --------
-    >>> from casebook.networks import compare
+    >>> from casebook.models.networks import compare
     >>> ax = plot_comparison(compare(10))
     >>> len(ax.patches)
     20
@@ -232,7 +232,7 @@ def plot_comparison(table, ax=None, columns=("degree centralization", "betweenne
         ax = _new_ax((8, 4))
     missing = [c for c in columns if c not in table.columns]
     if missing:
-        raise ValueError(f"table: missing column(s) {missing}; expected the output of casebook.networks.compare")
+        raise ValueError(f"table: missing column(s) {missing}; expected the output of casebook.models.networks.compare")
     kinds = list(table.index)
     x = np.arange(len(kinds))
     width = 0.8 / len(columns)

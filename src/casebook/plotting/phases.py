@@ -42,7 +42,7 @@ def plot_phase_table(shift, dimensions, ax=None):
     Parameters
     ----------
     shift : pandas.DataFrame
-        :func:`casebook.phases.shift_table` (columns ``name``, ``mutual``,
+        :func:`casebook.models.phases.shift_table` (columns ``name``, ``mutual``,
         ``unilateral``, ``mode_label``), one row per phase in order.
     dimensions : sequence of str
         Row labels (the five dimensions' names).
@@ -55,7 +55,7 @@ def plot_phase_table(shift, dimensions, ax=None):
 
     Examples
     --------
-    >>> from casebook.phases import shift_table, load_phases
+    >>> from casebook.models.phases import shift_table, load_phases
     >>> ax = plot_phase_table(shift_table(), [d.name for d in load_phases().dimensions])
     >>> len(ax.patches)
     28

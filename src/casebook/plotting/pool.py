@@ -128,10 +128,10 @@ def plot_choice_splits(splits, ax=None, prompts=None):
     Parameters
     ----------
     splits : dict
-        ``{qid: {option: count}}`` (as :meth:`casebook.pool.ClassPool.splits`).
+        ``{qid: {option: count}}`` (as :meth:`casebook.classroom.pool.ClassPool.splits`).
     ax : matplotlib Axes, optional
     prompts : dict, optional
-        ``{qid: question text}`` (as :meth:`casebook.pool.ClassPool.prompts`).
+        ``{qid: question text}`` (as :meth:`casebook.classroom.pool.ClassPool.prompts`).
 
     Examples
     --------

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from casebook.races import LearningRace
+>>> from casebook.models.races import LearningRace
 >>> race = LearningRace()
 >>> ax = plot_race(race.simulate(years=15, dt=0.1), quantity="dependence",
 ...                instability=race.instability_time(), threshold=race.threshold)
@@ -23,7 +23,7 @@ def plot_race(data, quantity: str = "dependence", ax=None, instability=None, thr
     Parameters
     ----------
     data : pandas.DataFrame
-        Output of :meth:`casebook.races.LearningRace.simulate`.
+        Output of :meth:`casebook.models.races.LearningRace.simulate`.
     quantity : {"knowledge", "dependence", "power"}
     ax : matplotlib Axes, optional
     instability : float, optional

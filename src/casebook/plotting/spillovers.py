@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from casebook import spillovers as sp
+>>> from casebook.models import spillovers as sp
 >>> ax = plot_cluster_gains(sp.cluster_gains([3.0, 0.5, 0.5, 0.5], 0.5, 0.3, delta=0.5))
 >>> ax.get_ylabel()
 'gain from the cluster'
@@ -30,7 +30,7 @@ def plot_cluster_gains(data, ax=None):
     Parameters
     ----------
     data : pandas.DataFrame
-        Output of :func:`casebook.spillovers.cluster_gains`.
+        Output of :func:`casebook.models.spillovers.cluster_gains`.
     ax : matplotlib Axes, optional
 
     Returns
@@ -58,7 +58,7 @@ def plot_leak_or_share(data, ax=None):
     Parameters
     ----------
     data : pandas.DataFrame
-        Output of :func:`casebook.spillovers.rd_cooperation` over several spillovers.
+        Output of :func:`casebook.models.spillovers.rd_cooperation` over several spillovers.
     ax : matplotlib Axes, optional
 
     Returns
@@ -83,7 +83,7 @@ def plot_cluster_over_time(data, column: str = "knowledge", ax=None):
     Parameters
     ----------
     data : pandas.DataFrame
-        Output of :func:`casebook.spillovers.simulate_cluster`.
+        Output of :func:`casebook.models.spillovers.simulate_cluster`.
     column : str
         Any numeric column, e.g. "knowledge", "gamma", "net".
     ax : matplotlib Axes, optional

@@ -11,7 +11,7 @@ def plot_transfer(data, ax=None, pool=None):
     Parameters
     ----------
     data : pandas.DataFrame
-        Output of :func:`casebook.transfer.simulate` (``quarter``,
+        Output of :func:`casebook.models.transfer.simulate` (``quarter``,
         ``explicit``, ``tacit``).
     ax : matplotlib Axes, optional
     pool : tuple of float, optional
@@ -25,7 +25,7 @@ def plot_transfer(data, ax=None, pool=None):
 
     Examples
     --------
-    >>> from casebook.transfer import simulate, LearningPlan
+    >>> from casebook.models.transfer import simulate, LearningPlan
     >>> ax = plot_transfer(simulate(LearningPlan(meetings=3, rotations=1)), pool=(0.2, 0.8))
     >>> [l.get_label() for l in ax.lines[:2]]
     ['explicit', 'tacit']

@@ -34,7 +34,7 @@ def plan_html(result) -> str:
 
     Examples
     --------
-    >>> from casebook.audit import audit
+    >>> from casebook.models.audit import audit
     >>> "<script>" in plan_html(audit("nummi", 1, alliance="<script>"))
     False
     """
@@ -85,12 +85,12 @@ def build_audit(start: str = "nummi", phase="exploration", k: int = 2, student: 
 
     import ipywidgets as w
 
-    from casebook import audit as A
-    from casebook import diagnostic as d
-    from casebook.answers import sanitize_name
+    from casebook.models import audit as A
+    from casebook.models import diagnostic as d
+    from casebook.classroom.answers import sanitize_name
     from casebook.cases import list_cases, load_case
     from casebook.paths import user_home
-    from casebook.phases import load_phases
+    from casebook.models.phases import load_phases
     from casebook.plotting.phases import plot_urgency
     from casebook.widgets import Blitter, LiveFigure, panel
 

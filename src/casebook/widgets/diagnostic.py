@@ -1,6 +1,6 @@
 """The chapter 03 questionnaire: Inkpen's six objectives, scored live.
 
-Each objective is a Likert exercise from :mod:`casebook.exercises` (so the
+Each objective is a Likert exercise from :mod:`casebook.classroom.exercises` (so the
 answers are saved in the student's answers file when "Save" is pressed,
 under ``<qid>.<objective>``); the profile chart and the advice update as
 soon as a statement is rated.
@@ -27,7 +27,7 @@ __all__ = ["build_diagnostic"]
 
 def _partial_scores(answers: dict) -> dict:
     """Mean of the rated statements of each objective (None if none rated)."""
-    from casebook.diagnostic import OBJECTIVES
+    from casebook.models.diagnostic import OBJECTIVES
 
     out = {}
     for o in OBJECTIVES:
@@ -61,8 +61,8 @@ def build_diagnostic(qid: str = "ch03.diagnostic", compare=("nummi", "alpha_hito
     """
     import ipywidgets as w
 
-    from casebook import diagnostic as d
-    from casebook.exercises import likert
+    from casebook.models import diagnostic as d
+    from casebook.classroom.exercises import likert
     from casebook.plotting.diagnostic import plot_profiles
     from casebook.widgets import LiveFigure, panel
     from casebook.widgets.figure import Blitter

@@ -26,7 +26,7 @@ _DESCRIPTIONS = {
 
 
 def _summary_html(rec) -> str:
-    from casebook.governance import ROUTE_LABELS
+    from casebook.models.governance import ROUTE_LABELS
 
     best = html.escape(ROUTE_LABELS[rec.best])
     parts = [f"<p>The readings' arguments favour <b>{best}</b>.</p>", rec.explain_html(rec.best)]
@@ -46,7 +46,7 @@ def build_chooser(**situation):
     Parameters
     ----------
     **situation
-        Starting values for :class:`casebook.governance.Situation`.
+        Starting values for :class:`casebook.models.governance.Situation`.
 
     Returns
     -------
@@ -57,7 +57,7 @@ def build_chooser(**situation):
     """
     import ipywidgets as w
 
-    from casebook.governance import OPTIONS, Situation, choose
+    from casebook.models.governance import OPTIONS, Situation, choose
     from casebook.plotting.governance import plot_route_scores, update_route_scores
     from casebook.widgets import LiveFigure, panel
     from casebook.widgets.figure import Blitter

@@ -28,7 +28,7 @@ def spiral_summary(result) -> str:
 
     Examples
     --------
-    >>> from casebook.knowledge import spiral
+    >>> from casebook.models.knowledge import spiral
     >>> "<b>0.00</b> reaches the firm (0%)" in spiral_summary(spiral())
     True
     """
@@ -51,7 +51,7 @@ def build_spiral(tacit_share: float = 0.5, **model_kw):
     tacit_share : float, default 0.5
         Starting value of the tacit-share slider.
     **model_kw
-        Passed to :func:`casebook.knowledge.spiral` (``growth``, ``lambda_explicit``, ...).
+        Passed to :func:`casebook.models.knowledge.spiral` (``growth``, ``lambda_explicit``, ...).
 
     Returns
     -------
@@ -61,7 +61,7 @@ def build_spiral(tacit_share: float = 0.5, **model_kw):
     """
     import ipywidgets as w
 
-    from casebook.knowledge import CHANNELS, spiral
+    from casebook.models.knowledge import CHANNELS, spiral
     from casebook.plotting.knowledge import plot_spiral, spiral_bar_heights
     from casebook.widgets import LiveFigure, panel
     from casebook.widgets.figure import Blitter

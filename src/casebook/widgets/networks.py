@@ -31,7 +31,7 @@ def summary_html(G, metrics, exited=None, *, barrier_closed: bool = True, base=N
 
     Parameters
     ----------
-    G : networkx.Graph from :func:`casebook.networks.structure`
+    G : networkx.Graph from :func:`casebook.models.networks.structure`
     metrics : StructureMetrics of ``G``
     exited : node, optional
     barrier_closed : bool, default True
@@ -44,12 +44,12 @@ def summary_html(G, metrics, exited=None, *, barrier_closed: bool = True, base=N
 
     Examples
     --------
-    >>> from casebook.networks import structure, structure_metrics
+    >>> from casebook.models.networks import structure, structure_metrics
     >>> G = structure("circuit", n=6)
     >>> "no cut point" in summary_html(G, structure_metrics(G))
     True
     """
-    from casebook.networks import diffusion, exit_effect
+    from casebook.models.networks import diffusion, exit_effect
 
     rows = []
     for name, value in metrics.as_dict().items():
@@ -92,7 +92,7 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
     Parameters
     ----------
     kind : str, default "circuit"
-        One of :data:`casebook.networks.KINDS`.
+        One of :data:`casebook.models.networks.KINDS`.
     n : int, default 10
         Number of firms (5 to 30 on the slider).
     seed : int, default 0
@@ -109,7 +109,7 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
     import ipywidgets as w
     from matplotlib.lines import Line2D
 
-    from casebook.networks import (INSTITUTION, KIND_LABELS, KINDS, ROLES, diffusion, exit_effect, firms,
+    from casebook.models.networks import (INSTITUTION, KIND_LABELS, KINDS, ROLES, diffusion, exit_effect, firms,
                                    structure, structure_metrics)
     from casebook.plotting.networks import _BARRIER, _TIE_STYLE, ROLE_COLORS, plot_structure, update_structure
     from casebook.widgets import LiveFigure, panel

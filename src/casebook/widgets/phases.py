@@ -39,8 +39,8 @@ def explorer_html(phase, dimension, profile=None, table=None) -> str:
     >>> "Tacitness of knowledge" in explorer_html("exploration", "skills")
     True
     """
-    from casebook import diagnostic as d
-    from casebook.phases import factors_for, load_phases, mutual_share, what_to_learn
+    from casebook.models import diagnostic as d
+    from casebook.models.phases import factors_for, load_phases, mutual_share, what_to_learn
 
     t = table or load_phases()
     p, dim = t.phase(phase), t.dimension(dimension)
@@ -77,7 +77,7 @@ def build_phase_explorer(phase="exploration", dimension: str = "skills", profile
         Phase shown first.
     dimension : str
         Dimension shown first.
-    profile : casebook.diagnostic.Profile or str, optional
+    profile : casebook.models.diagnostic.Profile or str, optional
         A profile (or a case id) whose weak objectives flag factors.
 
     Returns
@@ -90,8 +90,8 @@ def build_phase_explorer(phase="exploration", dimension: str = "skills", profile
     import ipywidgets as w
     from matplotlib.patches import Rectangle
 
-    from casebook import diagnostic as d
-    from casebook.phases import load_phases, shift_table
+    from casebook.models import diagnostic as d
+    from casebook.models.phases import load_phases, shift_table
     from casebook.plotting.phases import plot_phase_table
     from casebook.widgets import Blitter, LiveFigure, panel
 

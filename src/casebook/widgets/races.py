@@ -55,7 +55,7 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
     Parameters
     ----------
     scenario : {"nummi", "alpha_hito", "protective_partner"} or None
-        Calibration to start from (None: :class:`casebook.races.LearningRace`'s defaults).
+        Calibration to start from (None: :class:`casebook.models.races.LearningRace`'s defaults).
     years, dt : float
         Horizon and time step of the simulation.
 
@@ -72,7 +72,7 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
     import ipywidgets as w
     import numpy as np
 
-    from casebook import races as model
+    from casebook.models import races as model
     from casebook.theme import PALETTE
     from casebook.widgets.figure import Blitter, LiveFigure, panel
 

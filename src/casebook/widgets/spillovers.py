@@ -56,12 +56,12 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
         ``controls``: ``beta``, ``theta``, ``delta``, ``strong_rd``,
         ``weak_rd`` (FloatSliders), ``n_strong``, ``n_weak`` (IntSliders);
         ``outputs``: ``figure`` (LiveFigure), ``summary`` (HTML);
-        ``table()`` returns the current :func:`casebook.spillovers.cluster_gains` frame.
+        ``table()`` returns the current :func:`casebook.models.spillovers.cluster_gains` frame.
     """
     import ipywidgets as w
     import numpy as np
 
-    from casebook import spillovers as sp
+    from casebook.models import spillovers as sp
     from casebook.theme import PALETTE
     from casebook.widgets.figure import Blitter, LiveFigure, panel
 
@@ -145,7 +145,7 @@ def build_leak_or_share(spillover: float = 0.3, rd_cost: float = 5.0):
     import ipywidgets as w
     import numpy as np
 
-    from casebook import spillovers as sp
+    from casebook.models import spillovers as sp
     from casebook.theme import PALETTE
     from casebook.widgets.figure import LiveFigure, panel
 
@@ -211,7 +211,7 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
     import ipywidgets as w
     import numpy as np
 
-    from casebook import spillovers as sp
+    from casebook.models import spillovers as sp
     from casebook.theme import PALETTE
     from casebook.widgets.figure import LiveFigure, panel
 

@@ -38,11 +38,11 @@ def build_learning_plan(vignette: str = "continuous_improvement", budget: float 
     Parameters
     ----------
     vignette : str
-        Starting vignette (a key of :data:`casebook.transfer.VIGNETTES`).
+        Starting vignette (a key of :data:`casebook.models.transfer.VIGNETTES`).
     budget : float, optional
-        Budget points (default :data:`casebook.transfer.DEFAULT_BUDGET`).
+        Budget points (default :data:`casebook.models.transfer.DEFAULT_BUDGET`).
     horizon : int, optional
-        Quarters to simulate (default :data:`casebook.transfer.HORIZON`).
+        Quarters to simulate (default :data:`casebook.models.transfer.HORIZON`).
 
     Returns
     -------
@@ -53,7 +53,7 @@ def build_learning_plan(vignette: str = "continuous_improvement", budget: float 
     """
     import ipywidgets as w
 
-    from casebook import transfer as t
+    from casebook.models import transfer as t
     from casebook.plotting.transfer import plot_transfer
     from casebook.widgets import LiveFigure, panel
 

@@ -159,7 +159,7 @@ def export_meeting(store, meeting, out, roster=None) -> dict[str, Path]:
         Paths: ``handins`` (folder), ``csv``, ``counts``, ``dashboard``,
         ``pool`` and ``gradebook``.
     """
-    from casebook.answers import atomic_write_text, sanitize_name
+    from casebook.classroom.answers import atomic_write_text, sanitize_name
     from casebook.classroom.pool import pool
 
     out = Path(out)

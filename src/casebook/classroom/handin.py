@@ -5,19 +5,19 @@ current folder, so that a student who runs it from JupyterLab's terminal or
 a notebook sees the files in JupyterLab's file browser and can download them):
 
 - ``<student>.casebook.json``: machine-readable, ``schema_version`` 1,
-  ``format`` ``"casebook-handin"``; what :func:`casebook.pool.pool` reads;
+  ``format`` ``"casebook-handin"``; what :func:`casebook.classroom.pool.pool` reads;
 - ``<student>.html``: a readable summary (each question's text, the answer,
   the result), every answer HTML-escaped, with no script and no external
   resource.
 
 The name written into the hand-in is the student's name as typed, accents
 kept (``name=``, else ``CASEBOOK_STUDENT``, else the login name); the file
-names use its ASCII slug (:func:`casebook.answers.sanitize_name`).
+names use its ASCII slug (:func:`casebook.classroom.answers.sanitize_name`).
 
 Examples
 --------
 >>> import tempfile
->>> from casebook.answers import save_answer
+>>> from casebook.classroom.answers import save_answer
 >>> home = tempfile.mkdtemp()
 >>> _ = save_answer("ch00.demo", "short_answer", "<b>trust</b>", student="ana", home=home)
 >>> paths = export(out=home, student="ana", home=home, name="Ana María")
@@ -59,7 +59,7 @@ def handin_document(student: str | None = None, home=None, name: str | None = No
         Where the answers file is.
     name : str, optional
         The name written into the hand-in (default: ``student`` if given,
-        else :func:`casebook.answers.display_name`). ``account`` keeps the
+        else :func:`casebook.classroom.answers.display_name`). ``account`` keeps the
         answers file's own name, so an instructor can tell when several
         hand-ins came from one shared login.
 
@@ -71,7 +71,7 @@ def handin_document(student: str | None = None, home=None, name: str | None = No
     (1, 'casebook-handin', {}, 'Zoë', 'nobody')
     """
     from casebook._version import __version__
-    from casebook.answers import (SCHEMA_VERSION, clean_display_name, display_name,
+    from casebook.classroom.answers import (SCHEMA_VERSION, clean_display_name, display_name,
                                   load_answers, now_utc)
 
     doc = load_answers(student, home)
@@ -189,7 +189,7 @@ def export(out=None, student: str | None = None, home=None, name: str | None = N
     dict
         ``{"json": Path, "html": Path}``.
     """
-    from casebook.answers import atomic_write_text, sanitize_name
+    from casebook.classroom.answers import atomic_write_text, sanitize_name
 
     doc = handin_document(student, home, name=name)
     out = Path(out) if out is not None else default_folder()

@@ -85,7 +85,7 @@ def parse_concepts(doc, file: str = "concepts.yaml"):
     >>> parse_concepts(doc, "x.yaml")
     Traceback (most recent call last):
     ...
-    casebook.concepts.ConceptMapError: x.yaml: field 'links[0].to': unknown concept 'b'
+    casebook.models.concepts.ConceptMapError: x.yaml: field 'links[0].to': unknown concept 'b'
     """
     if not isinstance(doc, Mapping) or set(doc) != {"concepts", "links"}:
         raise ConceptMapError(file, "<top>", "must be a mapping with exactly 'concepts' and 'links'")

@@ -247,7 +247,7 @@ def parse_phases(doc, file: str = "phases.yaml") -> PhaseTable:
     >>> parse_phases(doc, "my.yaml")
     Traceback (most recent call last):
     ...
-    casebook.phases.PhaseTableError: my.yaml: field 'cells.goals.expansion': is missing
+    casebook.models.phases.PhaseTableError: my.yaml: field 'cells.goals.expansion': is missing
     """
     if not isinstance(doc, Mapping):
         raise PhaseTableError(file, "<top>", "the file must hold a mapping")

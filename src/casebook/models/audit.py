@@ -1,7 +1,7 @@
 """The alliance learning audit: the chapter 03 diagnostic meets the phase table.
 
 A student rates an alliance on Inkpen's six objectives (the questionnaire of
-:mod:`casebook.diagnostic`, Inkpen 1998, Table 1), names the phase the
+:mod:`casebook.models.diagnostic`, Inkpen 1998, Table 1), names the phase the
 alliance is in (Serrat 2009, Table 2, after Iyer 2002) and gets a plan by
 phase: for the current phase and each later one, which learning priorities
 come first, and what to do about the weakest objectives in that phase.
@@ -27,14 +27,14 @@ casebook links to it (``objective_dimensions`` in ``phases.yaml``,
 In every phase the five priorities of Table 2 are listed by decreasing
 :math:`u_d` (ties keep the table's order). The :math:`k` weakest objectives
 (lowest :math:`s_j`, ties in Table 1 order, via
-:func:`casebook.diagnostic.weakest`) become actions in the current and later
+:func:`casebook.models.diagnostic.weakest`) become actions in the current and later
 phases, each tied to the Table 2 cells of its dimensions in that phase and
 to the conditioning factors linked to it. Earlier phases are listed for
 review only.
 
 Examples
 --------
->>> from casebook import diagnostic as d
+>>> from casebook.models import diagnostic as d
 >>> answers = d.full_answers(4)
 >>> for n in (1, 2, 3, 4):
 ...     answers[f"tacitness.{n}"] = 1
@@ -137,7 +137,7 @@ def gaps(profile) -> dict[str, float]:
 
     Examples
     --------
-    >>> from casebook.diagnostic import Profile
+    >>> from casebook.models.diagnostic import Profile
     >>> p = Profile("x", {"value": 5, "access": 1, "tacitness": 3, "connections": 5, "related": 5, "culture": 5})
     >>> gaps(p)["access"], gaps(p)["tacitness"], gaps(p)["value"]
     (1.0, 0.5, 0.0)
@@ -150,13 +150,13 @@ def urgencies(profile, table=None) -> dict[str, float]:
 
     Examples
     --------
-    >>> from casebook.diagnostic import Profile
+    >>> from casebook.models.diagnostic import Profile
     >>> p = Profile("x", {"value": 5, "access": 5, "tacitness": 5, "connections": 1, "related": 5, "culture": 5})
     >>> u = urgencies(p)
     >>> u["tasks"], u["processes"], u["goals"]
     (1.0, 1.0, 0.0)
     """
-    from casebook.phases import load_phases
+    from casebook.models.phases import load_phases
 
     t = table or load_phases()
     g = gaps(profile)
@@ -179,7 +179,7 @@ def _text(value, field: str) -> str:
 
 
 def _profile(source, label: str):
-    from casebook import diagnostic as d
+    from casebook.models import diagnostic as d
 
     if isinstance(source, d.Profile):
         return source
@@ -199,8 +199,8 @@ def audit(source, phase, alliance: str | None = None, partner: str | None = None
     ----------
     source : Profile, mapping or str
         A diagnostic profile, a complete set of questionnaire answers
-        (scored with :func:`casebook.diagnostic.score`), or a case id (its
-        assessment gives the profile, :func:`casebook.diagnostic.case_profile`).
+        (scored with :func:`casebook.models.diagnostic.score`), or a case id (its
+        assessment gives the profile, :func:`casebook.models.diagnostic.case_profile`).
     phase : str or int
         The phase the alliance is in: key or number 1..4.
     alliance, partner, notes : str, optional
@@ -223,8 +223,8 @@ def audit(source, phase, alliance: str | None = None, partner: str | None = None
     >>> a.current().name, len(a.current().actions)
     ('Expansion', 1)
     """
-    from casebook import diagnostic as d
-    from casebook.phases import load_phases
+    from casebook.models import diagnostic as d
+    from casebook.models.phases import load_phases
 
     t = table or load_phases()
     alliance, partner, notes = _text(alliance, "alliance"), _text(partner, "partner"), _text(notes, "notes")
@@ -258,7 +258,7 @@ def audit(source, phase, alliance: str | None = None, partner: str | None = None
 
 
 def _mutual(mode: str) -> float:
-    from casebook.phases import MODES
+    from casebook.models.phases import MODES
 
     return MODES.index(mode) / (len(MODES) - 1)
 
@@ -310,7 +310,7 @@ def render_markdown(a: Audit) -> str:
     cur = a.current()
     out += [f"Current phase: {cur.number}. {e(cur.name)} ({e(cur.mode_label)})", ""]
     out += ["## Diagnostic profile (Inkpen 1998, Table 1; scores 1 to 5)", "", "| Objective | Score |", "|:--|--:|"]
-    from casebook.diagnostic import objective
+    from casebook.models.diagnostic import objective
 
     for key, v in p.scores.items():
         out.append(f"| {e(objective(key).title)} | {v:.2f} |")
@@ -350,7 +350,7 @@ def render_html(a: Audit) -> str:
     >>> "<script>" in page, "&lt;script&gt;" in page
     (False, True)
     """
-    from casebook.diagnostic import objective
+    from casebook.models.diagnostic import objective
 
     e = _h
     cur = a.current()
@@ -413,7 +413,7 @@ def write_report(a: Audit, path, fmt: str | None = None) -> Path:
         raise ValueError(f"audit report {path.name!r}: field 'format' must be 'md' or 'html' "
                          "(or use a .md / .html file name)")
     text = render_html(a) if fmt == "html" else render_markdown(a)
-    from casebook.answers import atomic_write_text
+    from casebook.classroom.answers import atomic_write_text
 
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, text)
@@ -440,7 +440,7 @@ def read_answers_file(path) -> dict[str, int]:
     """
     import yaml
 
-    from casebook.diagnostic import question_ids, validate_answers
+    from casebook.models.diagnostic import question_ids, validate_answers
 
     path = Path(path)
     try:
@@ -480,8 +480,8 @@ def answers_from_store(qid: str = "ch03.diagnostic", student: str | None = None,
     ...
     ValueError: answers file: field 'ch03.diagnostic.value': not saved yet (rate and save this objective in chapter 03)
     """
-    from casebook.answers import get_answer
-    from casebook.diagnostic import OBJECTIVES
+    from casebook.classroom.answers import get_answer
+    from casebook.models.diagnostic import OBJECTIVES
 
     out = {}
     for o in OBJECTIVES:
@@ -493,6 +493,6 @@ def answers_from_store(qid: str = "ch03.diagnostic", student: str | None = None,
         if not isinstance(resp, list) or len(resp) != len(o.questions):
             raise ValueError(f"answers file: field '{qid}.{o.key}': expected {len(o.questions)} ratings, got {resp!r}")
         out.update(zip(o.question_ids(), resp))
-    from casebook.diagnostic import validate_answers
+    from casebook.models.diagnostic import validate_answers
 
     return validate_answers(out)

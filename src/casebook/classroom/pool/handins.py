@@ -1,46 +1,4 @@
-"""The class pool: every student's hand-in read into one summary.
-
-:func:`pool` reads a folder of hand-in files (``<student>.casebook.json``,
-written by :func:`casebook.handin.export`) and writes
-
-- ``class_summary.csv``: one row per student and question, for a
-  spreadsheet; any text cell that begins with ``= + - @``, a tab or a carriage
-  return gets a leading apostrophe so the spreadsheet shows it instead of
-  evaluating it;
-- ``class_counts.csv``: one row per option of each decision point and
-  multiple-choice question (``question, kind, prompt, option, count,
-  share``), neutralised the same way;
-- ``class_dashboard.png``: choice splits per decision point (every option's
-  full text, wrapped), the distribution of students' scores, and Likert
-  profiles;
-- ``class_pool.json``: the pooled answers, which a decision point reads to
-  show how the class split: start the lab with
-  ``CASEBOOK_POOL=/path/to/class_pool.json`` (``make lab POOL=...``) or call
-  :func:`load_pool`.
-
-Students are pooled under the name in their hand-in, accents kept. Hostile
-input never stops the pool: each file that is skipped or odd (not UTF-8,
-truncated or malformed JSON, a wrong ``schema_version``, a file over the size
-limit, a student name with a path separator or a control character, an entry
-of an unknown kind) is reported on its own line in
-:attr:`ClassPool.problems`. Two or more hand-ins under one name (students
-who share a login, such as ``jovyan`` on a JupyterHub, and never set their
-name) get one line per file: which was kept, which skipped, and how to
-fix it (each student exports again with ``--name``).
-
-Examples
---------
->>> import json, pathlib, tempfile
->>> folder = pathlib.Path(tempfile.mkdtemp())
->>> for name, pick in [("ana", "Stay"), ("ben", "Exit"), ("cy", "Stay")]:
-...     doc = {"schema_version": 1, "format": "casebook-handin", "student": name,
-...            "answers": {"ch05.gm": {"kind": "decision_point", "response": pick,
-...                                    "reason": "r"}}}
-...     _ = (folder / f"{name}.casebook.json").write_text(json.dumps(doc))
->>> p = read_handins(folder)
->>> p.students, p.split("ch05.gm"), p.problems
-(['ana', 'ben', 'cy'], {'Stay': 2, 'Exit': 1}, [])
-"""
+"""Reading a folder of hand-ins into a ClassPool, and the pool the decision points show."""
 
 from __future__ import annotations
 
@@ -50,22 +8,12 @@ import json
 import math
 import os
 import re
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = [
-    "HANDIN_SUFFIX",
-    "MAX_BYTES",
-    "ClassPool",
-    "COUNT_COLUMNS",
-    "neutralize_cell",
-    "read_handins",
-    "pool",
-    "load_pool",
-    "set_pool",
-    "current_pool",
-]
+
+__all__ = ['HANDIN_SUFFIX', 'OUTPUT_NAMES', 'MAX_BYTES', 'MAX_STATEMENTS', 'KINDS', 'CSV_COLUMNS', 'COUNT_COLUMNS', 'COUNT_KINDS', 'neutralize_cell', 'response_text', 'ClassPool', 'read_handins', 'load_pool', 'set_pool', 'current_pool']
+
 
 HANDIN_SUFFIX = ".casebook.json"
 OUTPUT_NAMES = ("class_summary.csv", "class_counts.csv", "class_dashboard.png",
@@ -392,7 +340,7 @@ def read_handins(folder, max_bytes: int = MAX_BYTES) -> ClassPool:
     NotADirectoryError
         If ``folder`` is not a folder.
     """
-    from casebook.answers import clean_display_name, sanitize_name
+    from casebook.classroom.answers import clean_display_name, sanitize_name
 
     folder = Path(folder)
     if not folder.is_dir():
@@ -460,72 +408,6 @@ def _duplicate_lines(student: str, ranked: list) -> list[str]:
             'of them to run python -m casebook export --name "Their Name", hand in the new '
             "file, then pool again")
     return lines
-
-
-def write_dashboard(class_pool: ClassPool, path) -> Path:
-    """Write the dashboard PNG (choice splits, score distribution, Likert profiles)."""
-    from matplotlib.figure import Figure
-
-    from casebook.plotting.pool import plot_choice_splits, plot_likert_profiles, plot_scores
-
-    from casebook.plotting.pool import choice_splits_height, wrap_label
-
-    splits, prompts = class_pool.splits(), class_pool.prompts()
-    profiles = class_pool.likert_profiles()
-    top = max(3.0, choice_splits_height(splits, prompts))
-    likert_lines = sum(wrap_label(f"{q}: {st}", width=44, limit=200).count("\n") + 1
-                       for q, p in profiles.items() for st in p["statements"])
-    bottom = max(4.5, 1.5 + 0.25 * likert_lines)
-    # The splits get the full width (long option texts, wrapped); scores and Likert share
-    # the row below. Two subfigures, so that the long labels above do not squeeze the row below.
-    fig = Figure(figsize=(15, top + bottom), dpi=80, layout="constrained")
-    upper, lower = fig.subfigures(2, 1, height_ratios=[top, bottom])
-    plot_choice_splits(splits, ax=upper.subplots(), prompts=prompts)
-    ax_scores, ax_likert = lower.subplots(1, 2, width_ratios=[1, 1.6])
-    plot_scores(class_pool.scores(), ax=ax_scores)
-    plot_likert_profiles(profiles, ax=ax_likert)
-    fig.suptitle(f"Class pool: {len(class_pool.students)} students")
-    path = Path(path)
-    with warnings.catch_warnings():
-        # students may type characters the plot font lacks; they show as boxes
-        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
-        fig.savefig(path, format="png", metadata={"Software": None})
-    return path
-
-
-def pool(folder, out=None, max_bytes: int = MAX_BYTES) -> ClassPool:
-    """Read a folder of hand-ins and write the class summary and counts CSVs, dashboard and pool file.
-
-    Parameters
-    ----------
-    folder : path
-        Folder of ``*.casebook.json`` hand-in files.
-    out : path, optional
-        Where to write ``class_summary.csv``, ``class_counts.csv``,
-        ``class_dashboard.png`` and ``class_pool.json`` (default: the current
-        folder).
-    max_bytes : int
-        Files larger than this are skipped (and reported).
-
-    Returns
-    -------
-    ClassPool
-        With ``problems`` (one line per skipped or odd file) and ``paths``.
-    """
-    from casebook.answers import atomic_write_text
-
-    class_pool = read_handins(folder, max_bytes=max_bytes)
-    out = Path(out) if out is not None else Path.cwd()
-    out.mkdir(parents=True, exist_ok=True)
-    csv_path, counts_path, png_path, json_path = (out / n for n in OUTPUT_NAMES)
-    atomic_write_text(csv_path, class_pool.to_csv())
-    atomic_write_text(counts_path, class_pool.to_counts_csv())
-    atomic_write_text(json_path, json.dumps(class_pool.to_json(), ensure_ascii=False,
-                                            sort_keys=True, indent=1))
-    write_dashboard(class_pool, png_path)
-    class_pool.paths = {"csv": csv_path, "counts": counts_path, "dashboard": png_path,
-                        "pool": json_path}
-    return class_pool
 
 
 # --------------------------------------------------------------------------- the loaded pool
