@@ -15,6 +15,9 @@ Measured:
 - each chapter's execution time (nbclient, fresh kernel);
 - in real Chromium (Voila app of chapter 05): key press on a slider to the
   updated figure painted on screen, median over 25 presses;
+- the live classroom (benchmarks/live.py): 300 students' commits over 10 s to a real class
+  server on loopback with the projector polling, on SQLite and PostgreSQL: commit latency
+  median/p95, commits lost and duplicated (--skip-live to leave it out);
 - optionally (--with-test-suite) the whole `make test` after installation.
 """
 
@@ -208,6 +211,7 @@ def main(argv=None):
     parser.add_argument("--with-test-suite", action="store_true", help="also time `make test` (minutes)")
     parser.add_argument("--skip-chapters", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-live", action="store_true", help="skip the live classroom load (benchmarks/live.py)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     os.environ.setdefault("MPLBACKEND", "Agg")
@@ -220,6 +224,10 @@ def main(argv=None):
     results["engines"] = bench_engines()
     results["chapters"] = [] if args.skip_chapters else bench_chapters()
     results["browser"] = {"skipped": "--skip-browser"} if args.skip_browser else bench_browser()
+    if not args.skip_live:  # 300 students committing over 10 s to a real class server, SQLite and PostgreSQL
+        import live
+
+        results["live"] = live.bench_live()
     if args.with_test_suite:
         results["make_test"] = bench_make_test()
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -246,6 +254,8 @@ def main(argv=None):
         b = results["browser"]
         print(f"\nreal browser, key press to updated figure on screen ({b['widget']}): "
               f"median {b['median_ms']} ms, p95 {b['p95_ms']} ms over {b['presses']} presses")
+    if "live" in results:
+        live.report(results["live"])
     if "make_test" in results:
         print(f"\nmake test: {results['make_test']['seconds']} s (target < {TARGETS['make_test_s']} s), exit {results['make_test']['exit_status']}")
     print(f"\nwrote {RESULTS.relative_to(ROOT)}")

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hmac
 import re
+import time
 from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
@@ -69,6 +70,44 @@ class Limits:
     joins_per_address: int = 1200
     bad_codes_per_address: int = 30
     bad_keys_per_address: int = 10
+
+
+class TTLCache:
+    """Values kept for ``ttl`` seconds: what a poll or a repeated lookup reads instead of the database.
+
+    With several server processes on one database, each sees the others' changes within ``ttl``.
+    """
+
+    def __init__(self, ttl: float):
+        self.ttl, self._items = float(ttl), {}
+
+    def get(self, key, compute):
+        hit = self._items.get(key)
+        now = time.monotonic()
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        value = compute()
+        if value is not None:
+            if len(self._items) > 10_000:
+                self._items.clear()
+            self._items[key] = (now + self.ttl, value)
+        return value
+
+    def peek(self, key):
+        """The cached value if still fresh, else ``None`` (never computes)."""
+        hit = self._items.get(key)
+        return hit[1] if hit is not None and hit[0] > time.monotonic() else None
+
+    async def aget(self, key, compute):
+        """:meth:`get` from async code: a fresh value at once, a computed one in a thread."""
+        hit = self.peek(key)
+        return hit if hit is not None else await run_in_threadpool(self.get, key, compute)
+
+    def drop(self, key=None) -> None:
+        if key is None:
+            self._items.clear()
+        else:
+            self._items.pop(key, None)
 
 
 class Refused(Exception):
@@ -142,6 +181,9 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
     rl_join = RateLimiter(limits.joins_per_address)
     rl_code = RateLimiter(limits.bad_codes_per_address)
     rl_key = RateLimiter(limits.bad_keys_per_address)
+    # A poll reads the state at most twice a second per meeting; a meeting and a student's
+    # name are looked up once, not on every request.
+    meeting_cache, state_cache, token_cache = TTLCache(2.0), TTLCache(0.5), TTLCache(60.0)
 
     def client(request: Request) -> str:
         return request.client.host if request.client else "unknown"
@@ -151,7 +193,8 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
 
     async def meeting_of(request: Request):
         code = str(request.path_params["code"]).upper()
-        m = await run_in_threadpool(store.meeting_by_code, code) if _CODE.fullmatch(code) else None
+        m = await meeting_cache.aget(code, lambda: store.meeting_by_code(code)) \
+            if _CODE.fullmatch(code) else None
         if m is None:
             if not rl_code.allow(client(request)):
                 raise Refused("too many wrong join codes from this address; wait a minute", 429)
@@ -243,7 +286,7 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
 
     async def state(request):
         m = await meeting_of(request)
-        return JSONResponse(await run_in_threadpool(public_state, store, m))
+        return JSONResponse(await state_cache.aget(m.id, lambda: public_state(store, m)))
 
     async def join(request):
         m = await meeting_of(request)
@@ -264,12 +307,14 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
         if not isinstance(choice, str):
             raise InputError("choice: must be one of the question's options")
         reason = clean_reason(doc.get("reason"))
-        name = await run_in_threadpool(store.student_by_token, m.id, token)
+        name = await token_cache.aget((m.id, token), lambda: store.student_by_token(m.id, token))
         if name is None:
             raise Refused("join the class first (unknown student token)", 403)
         if not rl_commit.allow(f"{m.id}:{token}"):
             raise Refused("too many commits; wait a minute", 429)
         res = await run_in_threadpool(store.commit, m.id, qid, name, choice, reason, commit_id)
+        if res.status == "recorded":
+            state_cache.drop(m.id)  # the next poll shows the new count
         return JSONResponse({"status": res.status, "name": name, "choice": res.choice,
                              "committed_at": res.committed_at})
 
@@ -282,6 +327,8 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
         except Exception as exc:  # unknown qid or a bad question file: say which
             raise Refused(f"question {qid}: {exc}", 404) from None
         await run_in_threadpool(store.open_question, m.id, record)
+        meeting_cache.drop(m.code)
+        state_cache.drop(m.id)
         return JSONResponse({"qid": qid, "stage": "open"})
 
     def stage_endpoint(stage):
@@ -290,6 +337,7 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
             instructor(request, m)
             qid = clean_qid((await body(request)).get("qid"))
             await run_in_threadpool(store.set_stage, m.id, qid, stage)
+            state_cache.drop(m.id)
             return JSONResponse({"qid": qid, "stage": stage})
         return handler
 

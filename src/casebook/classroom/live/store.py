@@ -181,6 +181,7 @@ class Store:
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         # SQLite has one writer at a time: queue writers here instead of on the file lock.
         self._write_lock = threading.Lock() if self.is_sqlite else None
+        self._options_cache: dict = {}
         metadata.create_all(self.engine)
 
     def close(self) -> None:
@@ -349,7 +350,45 @@ class Store:
             id belongs to another commit.
         """
         key = name_key(name)
-        with self._write() as conn:
+        options = self._options(meeting_id, qid)
+        if options is not None and choice not in options:
+            raise StoreError(f"{choice!r} is not one of the options of {qid}", 422)
+        stamp = now()
+        # The fast path is one statement: insert, only if the question is open. A repeated
+        # commit id or a second commit by the same student hits a unique key and is explained
+        # below, as is a question that is not open.
+        row = sa.select(questions.c.meeting_id, questions.c.qid, *(
+            sa.literal(v, sa.String).label(c) for c, v in (
+                ("name_key", key), ("commit_id", commit_id), ("name", name), ("choice", choice),
+                ("reason", reason), ("committed_at", stamp)))).where(
+            (questions.c.meeting_id == meeting_id) & (questions.c.qid == qid)
+            & (questions.c.stage == "open"))
+        try:
+            with self._write() as conn:
+                done = conn.execute(commits.insert().from_select(
+                    ["meeting_id", "qid", "name_key", "commit_id", "name", "choice", "reason",
+                     "committed_at"], row).returning(commits.c.commit_id)).all()
+            if len(done) == 1:
+                return CommitResult("recorded", choice, stamp)
+        except sa.exc.IntegrityError:
+            pass
+        return self._explain(meeting_id, qid, key, name, choice, commit_id)
+
+    def _options(self, meeting_id: str, qid: str) -> list | None:
+        """A question's options (they never change once it is open), cached."""
+        got = self._options_cache.get((meeting_id, qid))
+        if got is None:
+            with self.engine.connect() as conn:
+                r = conn.execute(sa.select(questions.c.options).where(
+                    (questions.c.meeting_id == meeting_id) & (questions.c.qid == qid))).first()
+            if r is None:
+                return None
+            got = self._options_cache[(meeting_id, qid)] = json.loads(r[0])
+        return got
+
+    def _explain(self, meeting_id, qid, key, name, choice, commit_id) -> CommitResult:
+        """Why a commit was not inserted: a replay (acknowledged again) or a refusal."""
+        with self.engine.connect() as conn:
             seen = conn.execute(commits.select().where(
                 (commits.c.meeting_id == meeting_id) & (commits.c.commit_id == commit_id))
             ).mappings().first()
@@ -357,24 +396,17 @@ class Store:
                 if (seen["qid"], seen["name_key"], seen["choice"]) != (qid, key, choice):
                     raise StoreError("this commit id belongs to another commit")
                 return CommitResult("duplicate", seen["choice"], seen["committed_at"])
-            q = conn.execute(sa.select(questions.c.stage, questions.c.options).where(
+            q = conn.execute(sa.select(questions.c.stage).where(
                 (questions.c.meeting_id == meeting_id) & (questions.c.qid == qid))).first()
             if q is None:
                 raise StoreError(f"question {qid} is not open in this class", 404)
             if q[0] != "open":
                 raise StoreError(f"question {qid} no longer takes commits (it is at '{q[0]}')")
-            if choice not in json.loads(q[1]):
-                raise StoreError(f"{choice!r} is not one of the options of {qid}", 422)
-            done = conn.execute(sa.select(commits.c.choice).where(
-                (commits.c.meeting_id == meeting_id) & (commits.c.qid == qid)
-                & (commits.c.name_key == key))).first()
-            if done is not None:
+            if conn.execute(sa.select(commits.c.choice).where(
+                    (commits.c.meeting_id == meeting_id) & (commits.c.qid == qid)
+                    & (commits.c.name_key == key))).first() is not None:
                 raise StoreError(f"{name} already committed to {qid}; a commit is final")
-            stamp = now()
-            conn.execute(commits.insert().values(
-                meeting_id=meeting_id, qid=qid, name_key=key, commit_id=commit_id, name=name,
-                choice=choice, reason=reason, committed_at=stamp))
-        return CommitResult("recorded", choice, stamp)
+        raise StoreError("the commit could not be recorded; send it again", 503)
 
     def count(self, meeting_id: str, qid: str) -> int:
         with self.engine.connect() as conn:
