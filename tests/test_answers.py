@@ -213,3 +213,28 @@ def test_answers_saved_under_the_old_slug_are_still_found(casebook_home, monkeyp
     save_answer("ch01.r", "numeric", 2.0)
     assert set(json.loads(old.read_text(encoding="utf-8"))["answers"]) == {"ch01.q", "ch01.r"}
     assert not (casebook_home / "Ana_Maria.answers.json").exists()
+
+
+def test_a_writer_killed_mid_save_leaves_no_temp_file_after_the_next_save(tmp_path):
+    """A process killed between writing its temp file and the rename leaves ``.NAME.*.tmp``;
+    the next save (under the lock) sweeps it, and both acknowledged answers survive."""
+    import subprocess
+    import sys
+
+    from casebook.classroom.answers import answers_path, load_answers, save_answer
+
+    save_answer("ch01.a", "short_answer", "first", home=tmp_path, student="ana")
+    killer = (
+        "import os, casebook.classroom.answers as a\n"
+        "os.replace = lambda *args: os._exit(9)\n"
+        f"a.save_answer('ch01.b', 'short_answer', 'lost', home={str(tmp_path)!r}, student='ana')\n"
+    )
+    rc = subprocess.run([sys.executable, "-c", killer]).returncode
+    assert rc == 9
+    path = answers_path("ana", tmp_path)
+    stale = list(path.parent.glob(f".{path.name}.*.tmp"))
+    assert len(stale) == 1  # what the killed writer left
+    save_answer("ch01.c", "short_answer", "third", home=tmp_path, student="ana")
+    assert not list(path.parent.glob(f".{path.name}.*.tmp"))
+    answers = load_answers("ana", tmp_path)["answers"]
+    assert {q: r["response"] for q, r in answers.items()} == {"ch01.a": "first", "ch01.c": "third"}

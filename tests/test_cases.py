@@ -359,3 +359,69 @@ def test_teaching_note_unknown_id_lists_the_valid_ids():
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert "'Fixture_JV' is not a case id" in out.stderr
     assert "did you mean fixture_jv? (cases: fixture_jv)" in out.stderr
+
+
+# ---------------------------------------------------------------- hostile case files (issue 17, item 7)
+
+def _validate_cli(*paths, timeout=120):
+    # The timeout only keeps a regression from hanging the suite; nothing is timed.
+    return subprocess.run([sys.executable, "-m", "casebook", "validate", *map(str, paths)],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_billion_laughs_is_refused_at_once_with_one_line(tmp_path):
+    lines = ['lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for k in range(1, 10):
+        lines.append(f"lol{k}: &a{k} [" + ", ".join([f"*a{k - 1}"] * 9) + "]")
+    f = tmp_path / "laughs.yaml"
+    f.write_text("\n".join(lines) + "\n")
+    assert f.stat().st_size < 1024
+    out = _validate_cli(f)
+    assert out.returncode == 1 and "Traceback" not in out.stdout + out.stderr
+    assert out.stdout.splitlines()[0] == (
+        f"{f}: (yaml): more than 20 YAML aliases (*name); a case file needs none: write the values out")
+    assert len(out.stdout.splitlines()) == 2  # the problem, then the count
+
+
+def test_a_few_aliases_are_still_read():
+    text = "id: x\ntitle: &t T\nsynopsis: *t\n"
+    fields = {p.field for p in C.validate_text(text, name="x")}
+    assert "(yaml)" not in fields and "synopsis" not in fields
+
+
+def test_an_oversized_case_file_is_refused_before_it_is_read(tmp_path):
+    f = tmp_path / "big.yaml"
+    f.write_text("id: big\nsynopsis: >-\n" + ("  word\n" * 60_000))
+    out = _validate_cli(f)
+    assert out.returncode == 1
+    assert out.stdout.splitlines()[0] == (
+        f"{f}: (file): {f.stat().st_size} bytes: larger than a case file may be (262144 bytes)")
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_link_out_of_the_cases_folder_is_refused_and_its_content_never_shown(tmp_path, what):
+    secret = tmp_path / "elsewhere"
+    secret.mkdir()
+    (secret / "case.yaml").write_text("private_line_one: 1\nprivate_line_two: 2\n")
+    cases = tmp_path / "cases"
+    (cases / "evil").mkdir(parents=True) if what == "file" else cases.mkdir()
+    if what == "file":
+        (cases / "evil" / "case.yaml").symlink_to(secret / "case.yaml")
+    else:
+        (cases / "evil").symlink_to(secret, target_is_directory=True)
+    out = _validate_cli(cases)
+    assert out.returncode == 1
+    assert "private_line" not in out.stdout + out.stderr
+    assert "elsewhere" not in out.stdout + out.stderr
+    assert f"the case {what} is a symbolic link to somewhere outside" in out.stdout
+
+
+def test_a_link_inside_the_case_folder_is_still_read(tmp_path):
+    import shutil
+
+    folder = tmp_path / "fixture_jv"
+    shutil.copytree(FIXTURE / "fixture_jv", folder)
+    (folder / "case.yaml").rename(folder / "real.yaml")
+    (folder / "case.yaml").symlink_to(folder / "real.yaml")
+    case, problems = C.validate_file(folder)
+    assert case is not None and case.id == "fixture_jv", problems

@@ -20,6 +20,23 @@ __all__ = ['validate_text', 'validate_file', 'case_files', 'validate_paths', 'lo
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: The largest case file read, in bytes (today's largest is about 16 kB).
+MAX_CASE_BYTES = 256 * 1024
+#: The most YAML aliases (``*name``) a case file may use. No case needs one; a
+#: few are harmless, but nested aliases expand exponentially ("billion laughs").
+MAX_ALIASES = 20
+
+
+def _count_aliases(text: str, limit: int) -> int:
+    """How many alias tokens ``text`` holds, counting stops just past ``limit``."""
+    n = 0
+    for token in yaml.scan(text, Loader=_Loader):
+        if isinstance(token, yaml.AliasToken):
+            n += 1
+            if n > limit:
+                break
+    return n
+
 
 def _duplicate_keys(node, loc=()):
     """Yield (loc, key, line) for every key repeated inside a mapping of the node tree."""
@@ -38,7 +55,28 @@ def _duplicate_keys(node, loc=()):
 
 
 def _parse_yaml(text: str, file: str):
-    """Parse YAML text; returns (data, problems)."""
+    """Parse YAML text; returns (data, problems).
+
+    Refuses text over :data:`MAX_CASE_BYTES` and more than :data:`MAX_ALIASES`
+    aliases before building anything, so a hostile file costs little.
+
+    Examples
+    --------
+    >>> laughs = 'a: &a ["x","x"]\\n' + "".join(
+    ...     f"{k}: &{k} [{', '.join(['*' + p] * 9)}]\\n" for p, k in zip("abcdefgh", "bcdefghi"))
+    >>> print(_parse_yaml(laughs, "c.yaml")[1][0])
+    c.yaml: (yaml): more than 20 YAML aliases (*name); a case file needs none: write the values out
+    """
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_CASE_BYTES:
+        return None, [Problem(file, "(file)", f"{size} bytes: larger than a case file may be ({MAX_CASE_BYTES} bytes)")]
+    try:
+        aliases = _count_aliases(text, MAX_ALIASES)
+    except yaml.YAMLError:
+        aliases = 0  # a syntax error: the parse below reports it with its line
+    if aliases > MAX_ALIASES:
+        return None, [Problem(file, "(yaml)", f"more than {MAX_ALIASES} YAML aliases (*name); "
+                                              "a case file needs none: write the values out")]
     loader = _Loader(text)
     try:
         try:
@@ -123,6 +161,25 @@ def _stamp(path: Path):
     return tuple(parts)
 
 
+def _link_outside(path: Path) -> str | None:
+    """Why ``path`` must not be read, if it is a link that leaves its folder; else None.
+
+    A case file, or the case folder holding a ``case.yaml``, may be a
+    symbolic link only to something inside the folder it stands in; the
+    message never shows what the link points to, nor any of its content.
+    """
+    try:
+        for p, folder in ((path, path.parent), (path.parent, path.parent.parent)):
+            if p.is_symlink() and not p.resolve().is_relative_to(folder.resolve()):
+                what = "the case file" if p == path else "the case folder"
+                return f"{what} is a symbolic link to somewhere outside {_display(folder)}/: not read"
+            if path.name != "case.yaml":
+                break
+    except (OSError, RuntimeError):  # a loop of links
+        return "a symbolic link that cannot be followed: not read"
+    return None
+
+
 def _expected_id(path: Path) -> str:
     return path.parent.name if path.name == "case.yaml" else path.stem
 
@@ -140,10 +197,16 @@ def validate_file(path) -> tuple[Case | None, list[Problem]]:
             return None, [Problem(file + "/", "case.yaml", "missing: the case folder has no case.yaml")]
         path = path / "case.yaml"
         file = _display(path)
+    outside = _link_outside(path)
+    if outside:
+        return None, [Problem(file, "(file)", outside)]
     try:
         stamp = _stamp(path)
     except OSError as exc:
         return None, [Problem(file, "(file)", f"cannot read the file: {exc.strerror or exc}")]
+    if stamp[0][2] > MAX_CASE_BYTES:
+        return None, [Problem(file, "(file)",
+                              f"{stamp[0][2]} bytes: larger than a case file may be ({MAX_CASE_BYTES} bytes)")]
     key = path.resolve()
     hit = _CACHE.get(key)
     if hit is not None and hit[0] == stamp:

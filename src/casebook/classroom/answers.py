@@ -36,6 +36,7 @@ True
 from __future__ import annotations
 
 import getpass
+import glob
 import json
 import math
 import os
@@ -58,6 +59,7 @@ __all__ = [
     "get_answer",
     "save_answer",
     "atomic_write_text",
+    "sweep_stale_temps",
     "now_utc",
 ]
 
@@ -394,5 +396,35 @@ def save_answer(qid: str, kind: str, response, *, correct: bool | None = None,
         record["attempts"] = int(old.get("attempts", 0)) + 1 if isinstance(old, dict) else 1
         doc["answers"][qid] = record
         doc["updated_at"] = record["answered_at"]
+        sweep_stale_temps(path)
         atomic_write_text(path, json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=True))
     return record
+
+
+def sweep_stale_temps(path) -> list[Path]:
+    """Remove the temporary files a killed writer of ``path`` left beside it.
+
+    Call it only while holding ``path``'s lock: every writer of an answers
+    file holds that lock for the whole write, so any ``.NAME.*.tmp`` beside
+    it then belongs to a writer that died before its ``os.replace``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / ".ana.json.k3j9.tmp").write_text("{")
+    >>> _ = (d / ".other.json.x.tmp").write_text("{")
+    >>> [p.name for p in sweep_stale_temps(d / "ana.json")]
+    ['.ana.json.k3j9.tmp']
+    >>> sorted(p.name for p in d.iterdir())
+    ['.other.json.x.tmp']
+    """
+    path = Path(path)
+    removed = []
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:  # already gone, or not ours to remove: leave it
+            continue
+        removed.append(tmp)
+    return removed
