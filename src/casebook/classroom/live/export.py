@@ -39,7 +39,7 @@ Examples
 >>> _ = store.commit(m.id, "ch05.gm", "Ana", "Stay", "=1+1", "c1")
 >>> rows = gradebook_rows(store, m)
 >>> [(r["Student"], r["ch05.gm"]) for r in rows]
-[('Ana', 1), ('=Ben', 0)]
+[('=Ben', 0), ('Ana', 1)]
 >>> "'=Ben" in gradebook_csv(rows, ["ch05.gm"])
 True
 """

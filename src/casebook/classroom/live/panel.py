@@ -13,9 +13,9 @@ the server once.
 
 Examples
 --------
->>> print(split_html({"Stay": 3, "Exit": 1}, [{"name": "<b>Ana</b>", "choice": "Stay",
-...                                           "reason": "cheap"}])[:60])
-<div class='cb-live-split' style='font-size:26px;line-height:1
+>>> html = split_html({"Stay": 3, "Exit": 1}, [{"name": "Ana", "choice": "Stay", "reason": "cheap"}])
+>>> "How the class split (4 students)" in html, "3 · 75%" in html, "cheap <i>(Ana)</i>" in html
+(True, True, True)
 >>> "&lt;b&gt;Ana&lt;/b&gt;" in split_html({"Stay": 1}, [{"name": "<b>Ana</b>",
 ...                                          "choice": "Stay", "reason": "r"}])
 True
