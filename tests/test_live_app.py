@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from live_fixtures import OPTIONS, QID, Api, make_app, pg_server, store_url  # noqa: F401
+from live_fixtures import lookup as lookup_fixture
 from starlette.testclient import TestClient
 
 from casebook.classroom.live.store import Store, StoreError
@@ -165,3 +166,36 @@ def test_sqlite_is_in_wal_mode_with_full_sync(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
     store.close()
+
+
+def test_behind_a_proxy_prefix_with_or_without_stripping(store_url):
+    from casebook.classroom.live.app import create_app
+
+    store = Store(store_url)
+    m = store.create_meeting("hub")
+    prefix = "/services/casebook-class"
+    client = TestClient(create_app(store, question_lookup=lookup_fixture, root_path=prefix))
+    for path in (f"{prefix}/j/{m.code}", f"/j/{m.code}"):
+        page = client.get(path)
+        assert page.status_code == 200 and f'data-base="{prefix}"' in page.text
+        assert f'src="{prefix}/static/phone.js"' in page.text
+    api = Api(client, m.code, m.key)
+    assert client.post(f"{prefix}/api/c/{m.code}/open", json={"qid": QID},
+                       headers=api.headers()).json()["stage"] == "open"
+    assert client.get(f"{prefix}/api/c/{m.code}/state").json()["question"]["qid"] == QID
+    store.close()
+
+
+def test_only_questions_with_options_go_live(live):
+    store, meeting, api = live
+    from live_fixtures import FixtureQuestion
+
+    from casebook.classroom.live.app import create_app
+
+    numeric = FixtureQuestion(QID + "_n")
+    numeric.kind, numeric.options = "numeric", []
+
+    client = TestClient(create_app(store, question_lookup=lambda q: numeric))
+    r = Api(client, meeting.code, meeting.key).act("open", qid=QID + "_n")
+    assert r.status_code == 422 and "numeric question" in r.json()["error"]
+    assert store.question(meeting.id, QID + "_n") is None

@@ -162,7 +162,7 @@ def _default_lookup(qid):
 
 
 def create_app(store: Store, *, question_lookup=None, limits: Limits | None = None,
-               public_url: str | None = None) -> Starlette:
+               public_url: str | None = None, root_path: str = "") -> Starlette:
     """The ASGI app serving one class database.
 
     Parameters
@@ -174,6 +174,10 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
     public_url : str, optional
         The address students open (for the QR code); default: the address
         of the request.
+    root_path : str, optional
+        The URL prefix the server is reached under behind a proxy
+        (``/services/casebook-class`` on a JupyterHub), whether or not the
+        proxy strips it.
     """
     lookup = question_lookup or _default_lookup
     limits = limits or Limits()
@@ -326,6 +330,9 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
             record = await run_in_threadpool(lambda: question_record(lookup(qid)))
         except Exception as exc:  # unknown qid or a bad question file: say which
             raise Refused(f"question {qid}: {exc}", 404) from None
+        if len(record["options"]) < 2:
+            raise Refused(f"question {qid} is a {record['kind']} question: only questions with "
+                          "options to choose from (decision points, multiple choice) go live", 422)
         await run_in_threadpool(store.open_question, m.id, record)
         meeting_cache.drop(m.code)
         state_cache.drop(m.id)
@@ -385,7 +392,7 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
     ]
     app = Starlette(routes=routes)
     app.state.store = store
-    return SecurityHeaders(app)
+    return SecurityHeaders(app, prefix=root_path)
 
 
 class SecurityHeaders:
@@ -399,8 +406,8 @@ class SecurityHeaders:
         (b"cross-origin-opener-policy", b"same-origin"),
     ]
 
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, app, prefix: str = ""):
+        self.app, self.prefix = app, prefix.rstrip("/")
 
     @property
     def state(self):
@@ -409,6 +416,10 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        if self.prefix:
+            # Behind a proxy under a prefix (a JupyterHub service: /services/NAME): the proxy may
+            # pass the prefix on or strip it; Starlette routes both once root_path names it.
+            scope = {**scope, "root_path": self.prefix}
         is_api = scope.get("path", "").startswith(scope.get("root_path", "").rstrip("/") + "/api/") \
             or scope.get("path", "").startswith("/api/")
 

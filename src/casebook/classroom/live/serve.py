@@ -118,7 +118,7 @@ def serve(*, db: str | None, folder, host: str = "127.0.0.1", port: int = 8765,
         say(HTTPS_HELP.replace("PORT", str(port)))
     say("  Stop with Ctrl-C; the data stays in the database until "
         f"`python -m casebook class delete {meeting.code}`.\n")
-    app = create_app(store, public_url=base, question_lookup=question_lookup)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False,
-                root_path=root_path, proxy_headers=True, timeout_graceful_shutdown=3)
+    app = create_app(store, public_url=base, question_lookup=question_lookup, root_path=root_path)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                server_header=False, proxy_headers=True, timeout_graceful_shutdown=3)
     return 0
