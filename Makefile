@@ -25,6 +25,7 @@ help:
 	@echo "make instructor  the instructor edition (solutions open, teaching notes)"
 	@echo "make slides   slide decks of the chapters (book/_build/slides)"
 	@echo "make present CHAPTER=NN  one chapter as a clean Voila app for projecting"
+	@echo "make class    the live class server: students join from a phone (CLASS_ARGS=... for options)"
 	@echo "make bench    benchmarks: widget latency, engines, chapters, import time"
 
 $(PY):
@@ -62,12 +63,14 @@ test: $(VENV)/.stamp-test browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The browser tests use Debian's chromium (never a downloaded browser) and npm
-# (for the offline book's JavaScript). As root on Debian, install what is missing;
+# (for the offline book's JavaScript); the class server's tests use Debian's PostgreSQL server
+# (postgresql: initdb, pg_ctl). As root on Debian, install what is missing;
 # elsewhere, say how (outside CI those tests are then skipped, in CI they fail).
 browser-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing Debian packages for the browser tests:$$missing"; \
@@ -76,6 +79,17 @@ browser-deps:
 	    echo "note: missing$$missing; the browser tests need them (Debian: sudo apt-get install$$missing)"; \
 	  fi; \
 	fi
+
+# The live class server (README "Teaching live"): its database, QR image and exports go in class/.
+# CLASS_ARGS passes options: make class CLASS_ARGS="--host 0.0.0.0 --title 'ch05 NUMMI' --new".
+# (The PostgreSQL server its tests use is installed by browser-deps above, as chromium is.)
+.PHONY: class
+$(VENV)/.stamp-class: $(VENV)/.stamp-lab
+	$(PIP_INSTALL) -e ".[class]"
+	touch $@
+
+class: $(VENV)/.stamp-class
+	$(PY) -m casebook class serve $(CLASS_ARGS)
 
 chapters: $(VENV)/.stamp-test
 	$(PY) tools/execute_chapters.py $(if $(CHAPTER),chapters/$(CHAPTER)_*.ipynb,chapters/*.ipynb)
