@@ -63,8 +63,10 @@ def outcome_html(q: dict) -> str:
              for o, n in q.get("split", {}).items() if n and q.get("judges", {}).get(o)]
     model = (f"<div style='margin-top:10px'><b>What the class's choices lead to in the "
              f"chapter's model</b><ul>{''.join(lines)}</ul></div>") if lines else ""
+    happened = (f"<b>What really happened.</b> {escape(q['outcome'])}{cite}"
+                if q.get("outcome") else "")
     return (f"<div class='cb-live-outcome' style='font-size:22px;line-height:1.35'>"
-            f"<b>What really happened.</b> {escape(q.get('outcome', ''))}{cite}{model}</div>")
+            f"{happened or '<i>This question has no outcome to reveal.</i>'}{model}</div>")
 
 
 def build_panel(conn, qid: str, *, poll_seconds: float | None = 2.0):

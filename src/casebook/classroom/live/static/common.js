@@ -80,10 +80,12 @@ window.CB = (function () {
   function renderOutcome(box, q) {
     box.replaceChildren();
     if (!q.outcome) return;
-    box.appendChild(el("h2", "What really happened"));
-    box.appendChild(el("p", q.outcome.text));
-    if (q.outcome.source) box.appendChild(el("p", "Source: " + q.outcome.source, "source"));
     const judges = q.outcome.judges || {};
+    if (q.outcome.text) {
+      box.appendChild(el("h2", "What really happened"));
+      box.appendChild(el("p", q.outcome.text));
+      if (q.outcome.source) box.appendChild(el("p", "Source: " + q.outcome.source, "source"));
+    }
     const chosen = q.options.filter(function (o) { return judges[o] && q.split && q.split[o]; });
     if (chosen.length) {
       box.appendChild(el("h3", "What the class's choices lead to in the chapter's model"));
