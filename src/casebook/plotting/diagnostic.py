@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-__all__ = ["plot_profiles"]
+__all__ = ["draw_profiles", "plot_profiles"]
 
 _MARKERS = ["o", "s", "D", "^"]
 
 
-def plot_profiles(profiles, ax=None):
+def _bar_values(first):
+    """The bars' heights: a Profile's scores, or a mapping of objective key to score (None: not rated, no bar)."""
+    from casebook.models.diagnostic import OBJECTIVES
+
+    if hasattr(first, "values") and hasattr(first, "label"):
+        return [float(v) for v in first.values()]
+    return [0.0 if first.get(o.key) is None else float(first[o.key]) for o in OBJECTIVES]
+
+
+def draw_profiles(profiles, ax=None, label: str = "Your alliance"):
     """Draw one or more diagnostic profiles over the six objectives.
 
     The first profile is drawn as bars (the student's alliance); the others
@@ -15,45 +24,80 @@ def plot_profiles(profiles, ax=None):
 
     Parameters
     ----------
-    profiles : sequence of casebook.models.diagnostic.Profile
+    profiles : sequence
+        First a :class:`casebook.models.diagnostic.Profile` or a mapping of
+        objective key to score (None for an objective not rated yet: no bar),
+        then any number of Profiles.
     ax : matplotlib Axes, optional
+    label : str
+        Legend label of the bars when the first entry is a mapping.
 
     Returns
     -------
-    matplotlib.axes.Axes
-        ``ax.containers[0]`` holds the bars of the first profile and
-        ``ax.lines`` one line per further profile (in order), so a widget can
-        move them in place.
+    casebook.plotting.picture.Picture
+        ``update(profiles)`` (same shape) moves the bars and lines;
+        ``parts["bars"]`` is ``ax.containers[0]``, ``parts["lines"]`` one line
+        per further profile (``ax.lines``, in order).
 
     Examples
     --------
     >>> from casebook.models.diagnostic import Profile, score, full_answers
     >>> you = score(full_answers(4), label="You")
     >>> case = Profile("Case", dict(zip(you.keys(), [5, 4, 1, 4, 3, 2])))
-    >>> ax = plot_profiles([you, case])
-    >>> len(ax.containers[0]), len(ax.lines)
+    >>> pic = draw_profiles([you, case])
+    >>> len(pic.parts["bars"]), len(pic.parts["lines"])
     (6, 1)
+    >>> _ = pic.update([{"value": 2.0}, case]); [b.get_height() for b in pic.parts["bars"]][:2]
+    [2.0, 0.0]
     """
     from casebook.models.diagnostic import OBJECTIVES
+    from casebook.plotting.picture import Picture, new_axes
     from casebook.theme import PALETTE
 
-    if ax is None:
-        from matplotlib.figure import Figure
-
-        ax = Figure(figsize=(8, 4.5), layout="constrained").subplots()
+    ax = new_axes(ax, (8, 4.5))
     profiles = list(profiles)
     if not profiles:
         raise ValueError("plot_profiles needs at least one profile")
     x = list(range(len(OBJECTIVES)))
     first = profiles[0]
-    ax.bar(x, first.values(), width=0.6, color=PALETTE[0], alpha=0.8, label=first.label)
-    for i, prof in enumerate(profiles[1:], 1):
-        ax.plot(x, prof.values(), marker=_MARKERS[(i - 1) % len(_MARKERS)], lw=2,
-                color=PALETTE[i % len(PALETTE)], label=prof.label)
+    bars = ax.bar(x, [0.0] * len(x), width=0.6, color=PALETTE[0], alpha=0.8, label=getattr(first, "label", label))
+    lines = [ax.plot(x, [0.0] * len(x), marker=_MARKERS[(i - 1) % len(_MARKERS)], lw=2,
+                     color=PALETTE[i % len(PALETTE)], label=prof.label)[0] for i, prof in enumerate(profiles[1:], 1)]
     ax.set_xticks(x, [f"{o.number}. {o.key}" for o in OBJECTIVES], rotation=20)
     ax.set_ylim(0, 5.3)
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.set_ylabel("score (1 weak, 5 strong)")
     ax.set_title("Inkpen's six objectives")
     ax.legend(loc="lower left", fontsize="small", framealpha=0.9)
-    return ax
+
+    def move(profiles):
+        profiles = list(profiles)
+        if len(profiles) != len(lines) + 1:
+            raise ValueError(f"draw_profiles: update needs {len(lines) + 1} profiles, got {len(profiles)}")
+        for bar, h in zip(bars, _bar_values(profiles[0])):
+            bar.set_height(h)
+        for line, prof in zip(lines, profiles[1:]):
+            line.set_ydata(prof.values())
+        return [*bars, *lines]
+
+    pic = Picture(ax, [*bars, *lines], move, {"bars": bars, "lines": lines})
+    pic.update(profiles)
+    return pic
+
+
+def plot_profiles(profiles, ax=None):
+    """The profile chart (:func:`draw_profiles`), returning only the Axes.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.containers[0]`` holds the bars of the first profile and
+        ``ax.lines`` one line per further profile (in order).
+
+    Examples
+    --------
+    >>> from casebook.models.diagnostic import score, full_answers
+    >>> len(plot_profiles([score(full_answers(3))]).containers[0])
+    6
+    """
+    return draw_profiles(profiles, ax=ax).ax

@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["plot_alliance_growth", "plot_alliances_by_size", "plot_route_scores"]
+__all__ = ["plot_alliance_growth", "plot_alliances_by_size", "draw_route_scores", "plot_route_scores"]
 
 
 def _new_ax(size=(7, 3.8)):
@@ -105,7 +105,7 @@ def plot_alliances_by_size(table, ax=None):
     return ax
 
 
-def plot_route_scores(recommendation, ax=None):
+def draw_route_scores(recommendation, ax=None):
     """Horizontal bars of the chooser's score for each route; ruled-out routes hatched and grey.
 
     Parameters
@@ -115,17 +115,20 @@ def plot_route_scores(recommendation, ax=None):
 
     Returns
     -------
-    matplotlib Axes
-        With ``ax.cb_bars`` (one bar per route, in :data:`casebook.models.governance.ROUTES` order).
+    casebook.plotting.picture.Picture
+        ``update(recommendation)`` moves and recolours the bars; ``parts["bars"]``
+        (also ``ax.cb_bars``): one bar per route, in :data:`casebook.models.governance.ROUTES` order.
 
     Examples
     --------
     >>> from casebook.models.governance import choose
-    >>> ax = plot_route_scores(choose())
-    >>> len(ax.cb_bars)
-    5
+    >>> pic = draw_route_scores(choose())
+    >>> len(pic.parts["bars"]), len(pic.update(choose(knowledge="architectural")))
+    (5, 5)
     """
     from casebook.models.governance import ROUTE_LABELS, ROUTES
+    from casebook.plotting.picture import Picture
+    from casebook.theme import PALETTE
 
     ax = ax if ax is not None else _new_ax((6, 3.2))
     bars = ax.barh(range(len(ROUTES)), [0] * len(ROUTES))
@@ -136,18 +139,28 @@ def plot_route_scores(recommendation, ax=None):
     ax.set_xlabel("score (sum of the readings' arguments)")
     ax.set_title("green: favoured; grey, hatched: ruled out", fontsize="small")
     ax.cb_bars = bars
-    update_route_scores(ax, recommendation)
-    return ax
+
+    def move(recommendation):
+        for bar, route in zip(bars, ROUTES):
+            bar.set_width(recommendation.scores[route])
+            feasible = recommendation.feasible[route]
+            best = route == recommendation.best
+            bar.set_color(PALETTE[2] if best else (PALETTE[0] if feasible else "#cccccc"))
+            bar.set_hatch("" if feasible else "//")
+        return list(bars)
+
+    pic = Picture(ax, list(bars), move, {"bars": bars})
+    pic.update(recommendation)
+    return pic
 
 
-def update_route_scores(ax, recommendation) -> None:
-    """Move the bars of :func:`plot_route_scores` to a new recommendation (no redraw of the axes)."""
-    from casebook.models.governance import ROUTES
-    from casebook.theme import PALETTE
+def plot_route_scores(recommendation, ax=None):
+    """The chooser's score bars (:func:`draw_route_scores`), returning only the Axes (with ``ax.cb_bars``).
 
-    for bar, route in zip(ax.cb_bars, ROUTES):
-        bar.set_width(recommendation.scores[route])
-        feasible = recommendation.feasible[route]
-        best = route == recommendation.best
-        bar.set_color(PALETTE[2] if best else (PALETTE[0] if feasible else "#cccccc"))
-        bar.set_hatch("" if feasible else "//")
+    Examples
+    --------
+    >>> from casebook.models.governance import choose
+    >>> len(plot_route_scores(choose()).cb_bars)
+    5
+    """
+    return draw_route_scores(recommendation, ax=ax).ax

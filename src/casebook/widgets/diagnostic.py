@@ -63,7 +63,7 @@ def build_diagnostic(qid: str = "ch03.diagnostic", compare=("nummi", "alpha_hito
 
     from casebook.models import diagnostic as d
     from casebook.classroom.exercises import likert
-    from casebook.plotting.diagnostic import plot_profiles
+    from casebook.plotting.diagnostic import draw_profiles
     from casebook.widgets import LiveFigure, panel
     from casebook.widgets.figure import Blitter
 
@@ -87,16 +87,12 @@ def build_diagnostic(qid: str = "ch03.diagnostic", compare=("nummi", "alpha_hito
         controls[f"save_{o.key}"] = ex.controls["save"]
         exercises.append(ex)
 
-    tabs = w.Tab(children=exercises)
-    for i, o in enumerate(d.OBJECTIVES):
-        tabs.set_title(i, f"{o.number}. {o.key}")
+    tabs = w.Tab(children=exercises, titles=[f"{o.number}. {o.key}" for o in d.OBJECTIVES])
     tabs.add_class("cb-control-objectives")
 
     live = LiveFigure(size=(8.0, 4.2), css_class="cb-diagnostic-figure")
-    start = d.Profile("Your alliance", {o.key: 1.0 for o in d.OBJECTIVES})
-    plot_profiles([start, *cases], ax=live.ax)
-    bars = list(live.ax.containers[0])
-    fast = Blitter(live, bars)
+    picture = draw_profiles([{}, *cases], ax=live.ax, label="Your alliance")
+    fast = Blitter(live, picture.artists)  # axes drawn once; bars and case lines over them
     summary = w.HTML()
     summary.add_class("cb-output-summary")
 
@@ -105,11 +101,7 @@ def build_diagnostic(qid: str = "ch03.diagnostic", compare=("nummi", "alpha_hito
 
     def update(_=None):
         ans = answers()
-        part = _partial_scores(ans)
-        for bar, o in zip(bars, d.OBJECTIVES):
-            s = part[o.key]
-            bar.set_height(0.0 if s is None else s)
-        fast.refresh()
+        fast.show(picture, [_partial_scores(ans), *cases])
         missing = [q for q, v in ans.items() if v is None]
         parts = []
         if missing:
@@ -137,4 +129,5 @@ def build_diagnostic(qid: str = "ch03.diagnostic", compare=("nummi", "alpha_hito
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary, "exercises": exercises}
     box.case_profiles = cases
+    box.picture = picture
     return box

@@ -58,7 +58,7 @@ def build_chooser(**situation):
     import ipywidgets as w
 
     from casebook.models.governance import OPTIONS, Situation, choose
-    from casebook.plotting.governance import plot_route_scores, update_route_scores
+    from casebook.plotting.governance import draw_route_scores
     from casebook.widgets import LiveFigure, panel
     from casebook.widgets.figure import Blitter
 
@@ -74,15 +74,14 @@ def build_chooser(**situation):
         return choose(Situation(**{k: c.value for k, c in controls.items()}))
 
     live = LiveFigure(size=(6.5, 3.0), css_class="cb-chooser-figure")
-    ax = plot_route_scores(current(), ax=live.ax)
+    picture = draw_route_scores(current(), ax=live.ax)
     summary = w.HTML(_summary_html(current()))
-    fast = Blitter(live, list(ax.cb_bars))  # axes drawn once; only the bars are redrawn
+    fast = Blitter(live, picture.artists)  # axes drawn once; only the bars are redrawn
 
     def update(_=None):
         rec = current()
-        update_route_scores(ax, rec)
         summary.value = _summary_html(rec)
-        fast.refresh()
+        fast.show(picture, rec)
 
     for c in controls.values():
         c.observe(update, names="value")
@@ -91,4 +90,5 @@ def build_chooser(**situation):
                 title="Governance chooser: build, buy, acquire or ally?")
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary}
+    box.picture = picture
     return box

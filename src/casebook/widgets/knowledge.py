@@ -62,7 +62,7 @@ def build_spiral(tacit_share: float = 0.5, **model_kw):
     import ipywidgets as w
 
     from casebook.models.knowledge import CHANNELS, spiral
-    from casebook.plotting.knowledge import plot_spiral, spiral_bar_heights
+    from casebook.plotting.knowledge import draw_spiral
     from casebook.widgets import LiveFigure, panel
     from casebook.widgets.figure import Blitter
 
@@ -80,21 +80,14 @@ def build_spiral(tacit_share: float = 0.5, **model_kw):
 
     live = LiveFigure(size=(6, 3.5), css_class="cb-spiral-figure")
     growth = model_kw.get("growth", 1.2)
-    ax = plot_spiral(current(), ax=live.ax, ymax=growth ** 2 * 1.05)
-    ax.set_title("Knowledge at each level")
+    picture = draw_spiral(current(), ax=live.ax, ymax=growth ** 2 * 1.05, title="Knowledge at each level")
     summary = w.HTML(spiral_summary(current()))
-    fast = Blitter(live, [*ax.cb_bars[0], *ax.cb_bars[1]])  # draw axes once, then only the bars
+    fast = Blitter(live, picture.artists)  # draw axes once, then only the bars
 
     def update(_=None):
         result = current()
-        explicit, tacit = spiral_bar_heights(result)
-        be, bt = ax.cb_bars
-        for bar, e, t in zip(zip(be, bt), explicit, tacit):
-            bar[0].set_height(e)
-            bar[1].set_y(e)
-            bar[1].set_height(t)
         summary.value = spiral_summary(result)
-        fast.refresh()
+        fast.show(picture, result)
 
     for c in controls.values():
         c.observe(update, names="value")
@@ -104,4 +97,5 @@ def build_spiral(tacit_share: float = 0.5, **model_kw):
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary}
     box.update = update
+    box.picture = picture
     return box

@@ -31,9 +31,10 @@ _PARTNER_FIELDS = (
     ("relatedness", "relatedness"),
     ("cultural_alignment", "culture fit"),
     ("connections", "connections"),
+    ("private_share", "private share"),
 )
 _RACE_FIELDS = (
-    ("private_share", "private share", 0.0, 1.0, 0.05),
+    ("reciprocity", "reciprocity", 0.0, 1.0, 0.05),
     ("trust_relief", "trust relief", 0.0, 1.0, 0.05),
     ("threshold", "threshold d*", 0.05, 0.95, 0.05),
 )
@@ -64,16 +65,16 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
     ipywidgets.VBox
         ``controls``: ``scenario`` (Dropdown), ``a_<field>`` and ``b_<field>``
         for intent, tacitness, protectiveness, relatedness,
-        cultural_alignment and connections, plus ``private_share``,
+        cultural_alignment, connections and private_share (at most 0.95), plus ``reciprocity``,
         ``trust_relief`` and ``threshold`` (FloatSliders); ``outputs``:
         ``figure`` (LiveFigure), ``summary`` (HTML); ``race()`` returns the
         race currently shown.
     """
     import ipywidgets as w
-    import numpy as np
 
     from casebook.models import races as model
     from casebook.theme import PALETTE
+    from casebook.plotting.races import draw_race_panels
     from casebook.widgets.figure import Blitter, LiveFigure, panel
 
     start = model.scenario(scenario) if scenario else model.LearningRace()
@@ -88,7 +89,8 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
         head = w.HTML()
         kids = [head]
         for fld, label in _PARTNER_FIELDS:
-            s = _slider(f"{key}_{fld}", label, getattr(partner, fld))
+            s = _slider(f"{key}_{fld}", label, getattr(partner, fld),
+                        hi=0.95 if fld == "private_share" else 1.0)
             controls[f"{key}_{fld}"] = s
             kids.append(s)
         col = w.VBox(kids, layout=w.Layout(width="50%"))
@@ -102,34 +104,16 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
         shared.append(s)
 
     live = LiveFigure(ncols=3, size=(10.5, 3.4), css_class="cb-race-figure")
-    titles = ("knowledge of partner", "dependence", "bargaining power")
-    lines = {}
-    for ax, title in zip(live.axes, titles):
-        ax.set_title(title, fontsize=12)
-        ax.set_xlim(0, years)
-        ax.set_ylim(-0.02, 1.02)
-        ax.set_xlabel("years", fontsize=10)
-        ax.tick_params(labelsize=9)
-    t = np.arange(int(round(years / dt)) + 1) * dt
-    for j, col in enumerate(("knowledge", "dependence", "power")):
-        ax = live.axes[j]
-        lines[col] = [ax.plot(t, np.zeros_like(t), color=PALETTE[i], lw=2.2, label=f"p{i}")[0]
-                      for i in range(2)]
-    thr_line = live.axes[1].axhline(start.threshold, color=PALETTE[7], ls=":", lw=1.5)
-    vlines = [ax.axvline(0, color=PALETTE[3], ls="--", lw=1.5) for ax in live.axes]
-    marker, = live.axes[1].plot([], [], "o", color=PALETTE[3], ms=8)
-    legend = live.axes[0].legend(loc="lower right", fontsize=9)
+    picture = draw_race_panels(start.simulate(years=years, dt=dt), axes=live.axes,
+                               instability=start.instability_time(), threshold=start.threshold, years=years)
     summary = w.HTML()
     summary.add_class("cb-race-summary")
 
     # Blitting (casebook.widgets.figure.Blitter): the axes, ticks and labels are
-    # drawn once into a background; a change draws only the moving artists.
-    # The legend moves too, since its text follows the scenario's partner names.
-    moving = [*lines["knowledge"], *lines["dependence"], *lines["power"], thr_line, *vlines, marker, legend]
-    fast = Blitter(live, moving)
-
-    def render():
-        fast.refresh()
+    # drawn once into a background; a change draws only the picture's moving
+    # artists (lines, threshold, instability marks, and the legend, whose text
+    # follows the scenario's partner names).
+    fast = Blitter(live, picture.artists)
 
     def current_race():
         kw = {}
@@ -143,37 +127,24 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
         race = current_race()
         df = race.simulate(years=years, dt=dt)
         names = [race.a.name, race.b.name]
-        for col, pair in lines.items():
-            for i, name in enumerate(names):
-                pair[i].set_data(t, df.loc[df["partner"] == name, col].to_numpy())
         for i, name in enumerate(names):
-            if legend.get_texts()[i].get_text() != name:
-                legend.get_texts()[i].set_text(name)
             columns[i].head.value = f"<b style='color:{PALETTE[i]}'>{html.escape(name)}</b>"
-        thr_line.set_ydata([race.threshold, race.threshold])
         inst = race.instability()
         rates = race.rates()
         rate_txt = ", ".join(f"{html.escape(n)} {r:.3f}/yr" for n, r in rates.items())
         if inst["time"] is None or inst["time"] > years:
-            for v in vlines:
-                v.set_visible(False)
-            marker.set_data([], [])
             when = "never" if inst["time"] is None else f"only after {inst['time']:.1f} years"
             text = (f"The venture <b>stays stable</b> over {years:g} years: no partner's dependence "
                     f"falls below {race.threshold:.2f} (independence {when}). Learning rates: {rate_txt}.")
         else:
             tt = inst["time"]
-            for v in vlines:
-                v.set_xdata([tt, tt])
-                v.set_visible(True)
-            marker.set_data([tt], [race.threshold])
             year = f" (about {inst['calendar_year']:.0f})" if "calendar_year" in inst else ""
             text = (f"<b>{html.escape(inst['leader'])}</b> stops needing the venture after "
                     f"<b>{tt:.1f} years</b>{year}. {html.escape(inst['laggard'])} still depends on it "
                     f"({inst['laggard_dependence']:.2f}) and holds {inst['laggard_power']:.0%} of the "
                     f"bargaining power. Learning rates: {rate_txt}.")
         summary.value = text
-        render()
+        fast.show(picture, df, instability=inst["time"], threshold=race.threshold)
         state["shown"] = race
 
     def load_scenario(change):
@@ -206,4 +177,5 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary}
     box.race = lambda: state["shown"]
+    box.picture = picture
     return box

@@ -1,8 +1,9 @@
 """Widgets for chapters 06 and 07: the cluster explorer, leak-or-share and the cluster over time.
 
-Each builder returns a panel with ``controls`` and ``outputs``; artists are
-created once and moved on every change (``set_height``, ``set_data``), then
-the :class:`~casebook.widgets.figure.LiveFigure` is re-rendered.
+Each builder returns a panel with ``controls`` and ``outputs``; its picture is
+drawn once by :mod:`casebook.plotting.spillovers` and moved on every change
+through the picture's ``update``, then blitted into the
+:class:`~casebook.widgets.figure.LiveFigure`.
 
 Examples
 --------
@@ -19,7 +20,6 @@ True
 from __future__ import annotations
 
 import html
-import math
 
 from casebook.widgets.figure import Blitter
 
@@ -41,11 +41,6 @@ def _fmt(x):
     return f"{x:,.2f}"
 
 
-def _nice(v: float) -> float:
-    """The next power of two above |v| (0 stays 0): axis limits move in coarse, readable steps."""
-    return 0.0 if v == 0 else math.copysign(2.0 ** math.ceil(math.log2(abs(v) * 1.05)), v)
-
-
 def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float = 0.5,
                            n_strong: int = 1, n_weak: int = 9, strong_rd: float = 3.0, weak_rd: float = 0.5):
     """Inward, outward and net gains of a strong and a weak firm in a cluster.
@@ -62,7 +57,7 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
     import numpy as np
 
     from casebook.models import spillovers as sp
-    from casebook.theme import PALETTE
+    from casebook.plotting.spillovers import draw_cluster_gains
     from casebook.widgets.figure import Blitter, LiveFigure, panel
 
     controls = {
@@ -75,22 +70,10 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
         "n_weak": _slider("n_weak", "weak firms", n_weak, 1, 40, 1, integer=True),
     }
     live = LiveFigure(size=(6.5, 3.4), css_class="cb-cluster-figure")
-    ax = live.ax
-    x = np.arange(2)
-    bars = {col: ax.bar(x + (k - 1) * 0.27, [0, 0], width=0.27, color=PALETTE[k], label=col)
-            for k, col in enumerate(("inward", "outward", "net"))}
-    zero = ax.axhline(0, color="black", lw=0.8)
-    ax.set_xticks(x, ["a strong firm", "a weak firm"])
-    ax.set_ylabel("gain per period", fontsize=11)
-    ax.tick_params(labelsize=10)
-    ax.legend(fontsize=9, loc="upper right")
     summary = w.HTML()
     summary.add_class("cb-cluster-summary")
     state = {}
-    # The y-range follows the data, so the y-axis (ticks, labels, grid) and the
-    # zero line move with the bars: they are redrawn over a background that
-    # never changes, instead of forcing a full redraw when the range changes.
-    blit = Blitter(live, [ax.yaxis, zero, *(r for bc in bars.values() for r in bc)])
+    labels = ["a strong firm", "a weak firm"]
 
     def table():
         c = {k: v.value for k, v in controls.items()}
@@ -101,14 +84,12 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
         df = table()
         state["df"] = df
         pick = df.iloc[[0, len(df) - 1]]
-        for col, bc in bars.items():
-            for rect, h in zip(bc, pick[col]):
-                rect.set_height(h)
-        vals = pick[["inward", "outward", "net"]].to_numpy()
-        lo, hi = min(0.0, vals.min()), max(1e-9, vals.max())
-        pad = 0.08 * (hi - lo)
-        ax.set_ylim(lo - (pad if lo < 0 else 0.0), hi + pad)
-        blit.refresh()
+        if "picture" not in state:
+            # The y range follows the data, so the y-axis (ticks, labels, grid) and the
+            # zero line are moving artists of the picture, redrawn over a background that never changes.
+            state["picture"] = draw_cluster_gains(pick, ax=live.ax, labels=labels)
+            state["blit"] = Blitter(live, state["picture"].artists)
+        state["blit"].show(state["picture"], pick)
         c = {k: v.value for k, v in controls.items()}
         if c["strong_rd"] > c["weak_rd"]:
             b = sp.crossover_beta(c["strong_rd"], c["weak_rd"], c["n_strong"], c["n_weak"], c["theta"])
@@ -130,6 +111,7 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
                  live.image, summary], "cb-cluster-explorer", title="Cluster explorer")
     box.controls, box.outputs = controls, {"figure": live, "summary": summary}
     box.table = lambda: state["df"]
+    box.picture = state["picture"]
     return box
 
 
@@ -146,37 +128,26 @@ def build_leak_or_share(spillover: float = 0.3, rd_cost: float = 5.0):
     import numpy as np
 
     from casebook.models import spillovers as sp
-    from casebook.theme import PALETTE
+    from casebook.plotting.spillovers import draw_leak_or_share
     from casebook.widgets.figure import LiveFigure, panel
 
     controls = {"spillover": _slider("spillover", "spillover β", spillover, 0, 1, 0.05),
                 "rd_cost": _slider("rd_cost", "R&D cost γ", rd_cost, 2, 20, 0.5)}
     live = LiveFigure(size=(6.5, 3.4), css_class="cb-leak-figure")
-    ax = live.ax
     grid = np.linspace(0, 1, 101)
-    nc, = ax.plot(grid, grid * 0, color=PALETTE[0], lw=2.2, label="non-cooperative")
-    co, = ax.plot(grid, grid * 0, color=PALETTE[1], lw=2.2, label="cooperative")
-    ax.axvline(0.5, color=PALETTE[7], ls=":", lw=1.5)
-    ax.text(0.51, 0.02, "β = 1/2", transform=ax.get_xaxis_transform(), fontsize=9)
-    marker, = ax.plot([], [], "o", color=PALETTE[3], ms=8)
-    ax.set_xlabel("spillover β", fontsize=11)
-    ax.set_ylabel("R&D per firm", fontsize=11)
-    ax.tick_params(labelsize=10)
-    ax.legend(fontsize=9, loc="upper left")
+    picture = draw_leak_or_share(sp.rd_cooperation(grid, rd_cost=rd_cost), ax=live.ax)
+    nc, co = picture.parts["lines"]
+    marker = picture.parts["marker"]
     summary = w.HTML()
     summary.add_class("cb-leak-summary")
-    # The y-axis moves with the curves, over a background drawn once.
-    blit = Blitter(live, [ax.yaxis, nc, co, marker])
+    # The y-axis moves with the curves (a moving artist of the picture), over a background drawn once.
+    blit = Blitter(live, picture.artists)
 
     def update(_=None):
         df = sp.rd_cooperation(grid, rd_cost=controls["rd_cost"].value)
-        nc.set_ydata(df.noncooperative)
-        co.set_ydata(df.cooperative)
-        ax.set_ylim(0.0, _nice(max(df.noncooperative.max(), df.cooperative.max())))
         b = controls["spillover"].value
         now = sp.rd_cooperation(b, rd_cost=controls["rd_cost"].value).iloc[0]
-        marker.set_data([b, b], [now.noncooperative, now.cooperative])
-        blit.refresh()
+        blit.show(picture, df, point=now)
         if abs(now.cooperative - now.noncooperative) < 1e-9:
             verdict = "At exactly one half the two are equal."
         elif now.cooperative > now.noncooperative:
@@ -192,6 +163,7 @@ def build_leak_or_share(spillover: float = 0.3, rd_cost: float = 5.0):
     box = panel([w.VBox(list(controls.values())), live.image, summary], "cb-leak-or-share", title="Leak or share")
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary, "lines": (nc, co), "marker": marker}
+    box.picture = picture
     return box
 
 
@@ -209,10 +181,10 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
         ``data()`` returns the current simulation.
     """
     import ipywidgets as w
-    import numpy as np
 
     from casebook.models import spillovers as sp
-    from casebook.theme import PALETTE
+    from casebook.plotting.picture import group
+    from casebook.plotting.spillovers import draw_cluster_over_time
     from casebook.widgets.figure import LiveFigure, panel
 
     controls = {
@@ -224,23 +196,9 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
         "seed": _slider("seed", "seed", seed, 0, 99, 1, integer=True),
     }
     live = LiveFigure(ncols=2, size=(9.0, 3.2), css_class="cb-cluster-time-figure")
-    t = np.arange(periods)
-    lines = {}
-    for j, (col, title) in enumerate((("gamma", "absorptive capacity γ"), ("net", "share that would rather leave"))):
-        a = live.axes[j]
-        a.set_title(title, fontsize=11)
-        a.set_xlabel("period", fontsize=10)
-        a.tick_params(labelsize=9)
-        a.set_xlim(0, periods - 1)
-        lines[col] = [a.plot(t, t * 0.0, color=PALETTE[k], lw=2.2, label=role)[0]
-                      for k, role in enumerate(("lead firms", "suppliers"))]
-    live.axes[0].set_ylim(0, 1.02)
-    live.axes[1].set_ylim(-0.02, 1.02)
-    live.axes[0].legend(fontsize=9, loc="lower right")
     summary = w.HTML()
     summary.add_class("cb-cluster-time-summary")
     state = {}
-    blit = Blitter(live, [ln for pair in lines.values() for ln in pair])
 
     def update(_=None):
         c = {k: v.value for k, v in controls.items()}
@@ -248,17 +206,15 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
                                  theta_within=c["theta_within"], theta_across=c["theta_across"],
                                  delta=c["delta"], m0=5.0, seed=c["seed"])
         state["df"] = df
-        lead = (df.role == "lead").to_numpy().reshape(periods, n_firms)
-        for col in ("gamma", "net"):
-            v = df[col].to_numpy().reshape(periods, n_firms)
-            if col == "net":
-                v = (v < 0).astype(float)  # 1 where the firm would rather stay outside
-            means = [np.where(lead, v, 0).sum(1) / lead.sum(1), np.where(~lead, v, 0).sum(1) / (~lead).sum(1)]
-            for line, m in zip(lines[col], means):
-                line.set_ydata(m)
-            if col == "gamma":
-                g = means
-        blit.refresh()
+        if "picture" not in state:
+            state["picture"] = group([
+                draw_cluster_over_time(df, "gamma", ax=live.axes[0], title="absorptive capacity γ",
+                                       legend="lower right", ylim=(0, 1.02)),
+                draw_cluster_over_time(df, "net", ax=live.axes[1], share_negative=True,
+                                       title="share that would rather leave", legend=False, ylim=(-0.02, 1.02))])
+            state["blit"] = Blitter(live, state["picture"].artists)
+        state["blit"].show(state["picture"], df)
+        g = [line.get_ydata() for line in state["picture"].parts["pictures"][0].parts["lines"]]
         summary.value = (f"<p>Period 0: lead firms absorb γ = {g[0][0]:.2f}, suppliers γ = {g[1][0]:.2f}. "
                          f"Period {periods - 1}: lead {g[0][-1]:.2f}, suppliers {g[1][-1]:.2f}. "
                          f"{n_firms} firms in {c['n_lead']} vertical groups, seed {c['seed']}.</p>")
@@ -269,6 +225,9 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
     box = panel([w.HBox([w.VBox(list(controls.values())[:3]), w.VBox(list(controls.values())[3:])]),
                  live.image, summary], "cb-cluster-over-time", title="A cluster over time")
     box.controls = controls
-    box.outputs = {"figure": live, "summary": summary, "lines": lines}
+    pics = state["picture"].parts["pictures"]
+    box.outputs = {"figure": live, "summary": summary,
+                   "lines": {"gamma": pics[0].parts["lines"], "net": pics[1].parts["lines"]}}
     box.data = lambda: state["df"]
+    box.picture = state["picture"]
     return box

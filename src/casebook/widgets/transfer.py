@@ -48,13 +48,13 @@ def build_learning_plan(vignette: str = "continuous_improvement", budget: float 
     -------
     ipywidgets.VBox
         ``controls``: ``vignette``, ``meetings``, ``visits``, ``rotations``,
-        ``liaison`` and the six factors; ``outputs``: ``figure`` and ``summary``.
+        ``liaison``, ``planning`` and the six factors; ``outputs``: ``figure`` and ``summary``.
         A plan over budget is not drawn: the summary says by how much.
     """
     import ipywidgets as w
 
     from casebook.models import transfer as t
-    from casebook.plotting.transfer import plot_transfer
+    from casebook.plotting.transfer import draw_transfer
     from casebook.widgets import LiveFigure, panel
 
     budget = t.DEFAULT_BUDGET if budget is None else budget
@@ -68,12 +68,12 @@ def build_learning_plan(vignette: str = "continuous_improvement", budget: float 
 
     controls = {"vignette": ctl("vignette", w.Dropdown(
         options=[(v.title, k) for k, v in t.VIGNETTES.items()], value=vignette, description="vignette"))}
-    maxima = {"meetings": 12, "visits": 12, "rotations": 4, "liaison": 3}
-    start = {"meetings": 2, "visits": 2, "rotations": 0, "liaison": 0}
+    maxima = {"meetings": 12, "visits": 12, "rotations": 4, "liaison": 3, "planning": 3}
+    start = {"meetings": 2, "visits": 2, "rotations": 0, "liaison": 0, "planning": 0}
     for lever, process in t.LEVERS.items():
         controls[lever] = ctl(lever, w.IntSlider(
             value=start[lever], min=0, max=maxima[lever],
-            description=f"{lever} ({t.COST[lever]:g} pt)", tooltip=process,
+            description=f"{lever} ({t.COST[lever]:g} pt)", tooltip=process.replace("_", " "),
             style={"description_width": "9em"}))
     for name, label in _FACTOR_LABELS.items():
         controls[name] = ctl(name, w.FloatSlider(value=0.5, min=0, max=1, step=0.05, description=label,
@@ -81,9 +81,8 @@ def build_learning_plan(vignette: str = "continuous_improvement", budget: float 
 
     live = LiveFigure(size=(8.0, 4.0), css_class="cb-transfer-figure")
     v0 = t.VIGNETTES[vignette]
-    plot_transfer(t.simulate(None, None, vignette, horizon), ax=live.ax, pool=(v0.explicit, v0.tacit))
-    line_e, line_t, ceil_e, ceil_t = live.ax.lines[:4]
-    fast = Blitter(live, [line_e, line_t, ceil_e, ceil_t])
+    picture = draw_transfer(t.simulate(None, None, vignette, horizon), ax=live.ax, pool=(v0.explicit, v0.tacit))
+    fast = Blitter(live, picture.artists)
     story = w.HTML()
     summary = w.HTML()
     summary.add_class("cb-output-summary")
@@ -101,11 +100,7 @@ def build_learning_plan(vignette: str = "continuous_improvement", budget: float 
         plan = t.LearningPlan(**units, budget=budget)
         factors = t.Factors(**{n: controls[n].value for n in _FACTOR_LABELS})
         out = t.simulate(plan, factors, controls["vignette"].value, horizon)
-        line_e.set_ydata(out["explicit"].to_numpy())
-        line_t.set_ydata(out["tacit"].to_numpy())
-        ceil_e.set_ydata([v.explicit, v.explicit])
-        ceil_t.set_ydata([v.tacit, v.tacit])
-        fast.refresh()
+        fast.show(picture, out, pool=(v.explicit, v.tacit))
         e, ta = out["explicit"].iloc[-1], out["tacit"].iloc[-1]
         summary.value = (
             f"<p>Plan cost: {cost:g} of {budget:g} points. Parent uptake per quarter: "
@@ -124,4 +119,5 @@ def build_learning_plan(vignette: str = "continuous_improvement", budget: float 
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary, "story": story}
     box.refresh = fast.refresh
+    box.picture = picture
     return box
