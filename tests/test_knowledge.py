@@ -7,17 +7,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casebook.models.knowledge import CHANNELS, ITEMS, LEVELS, items_table, sorting_items, spiral
+from casebook.models import transfer
+from casebook.models.knowledge import (CHANNELS, ITEMS, LEVELS, PROCESSES, items_table, personnel_threshold,
+                                        single_process_totals, sorting_items, spiral)
 
 unit = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 CH = list(CHANNELS)
 
 
-def test_items_fill_three_cells_and_architectural_is_tacit():
-    """Tallman (n.d.): architectural knowledge is largely tacit, so no item is explicit and architectural."""
+def test_items_fill_all_four_cells_so_scope_cannot_be_guessed_from_tacitness():
+    """Every combination occurs, so knowing an item's tacitness does not give away its scope."""
     t = items_table()
     cells = set(zip(t.tacitness, t.scope))
-    assert cells == {("tacit", "component"), ("tacit", "architectural"), ("explicit", "component")}
+    assert cells == {("tacit", "component"), ("tacit", "architectural"),
+                     ("explicit", "component"), ("explicit", "architectural")}
+
+
+def test_no_item_tells_the_toyota_city_outcome():
+    """Chapter 07 asks the Toyota City supplier decision; chapter 01's items must not answer it."""
+    assert all(it.case != "toyota_city" and "co-specialis" not in it.item.lower() for it in ITEMS)
 
 
 def test_items_have_sources_and_explanations():
@@ -77,11 +85,71 @@ def test_technology_sharing_alone_brings_no_tacit_knowledge():
     assert r.tacit[-1] == 0.0 and r.explicit[-1] > 0
 
 
-def test_personnel_movement_carries_tacit_better_than_technology_sharing():
-    """Inkpen (1996), Table I: personnel movement works best for tacit knowledge."""
-    a = spiral(personnel=1.0, tacit_share=1.0)
-    b = spiral(technology_sharing=1.0, tacit_share=1.0)
-    assert a.total[-1] > b.total[-1]
+params = dict(
+    x=st.floats(min_value=0.01, max_value=1.0), tau=unit,
+    lam_e=st.floats(min_value=0.1, max_value=5.0), ratio=st.floats(min_value=0.05, max_value=1.0),
+    g=st.floats(min_value=1.0, max_value=2.0), k0=st.floats(min_value=0.1, max_value=10.0))
+
+
+@settings(max_examples=200, deadline=None)
+@given(**params)
+def test_table_1_order_for_tacit_knowledge_at_every_parameter(x, tau, lam_e, ratio, g, k0):
+    """Inkpen (1996), Table 1: personnel movement is the most effective process for tacit knowledge,
+    interactions and strategy linkage carry some, technology sharing gives access primarily to explicit."""
+    kw = dict(tacit_share=tau, lambda_explicit=lam_e, lambda_tacit=lam_e * ratio, growth=g, k0=k0)
+    tacit = {k: spiral(**{k: x}, **kw).tacit for k in PROCESSES}
+    if tau >= 1e-6:
+        assert np.all(tacit["personnel"][1:] > tacit["interactions"][1:])
+        assert np.all(tacit["interactions"][1:] > tacit["technology_sharing"][1:])
+    assert np.allclose(tacit["interactions"], tacit["strategy"])
+    assert np.all(tacit["technology_sharing"][1:] == 0.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(**params)
+def test_table_1_order_for_explicit_knowledge_at_every_parameter(x, tau, lam_e, ratio, g, k0):
+    kw = dict(tacit_share=tau, lambda_explicit=lam_e, lambda_tacit=lam_e * ratio, growth=g, k0=k0)
+    explicit = {k: spiral(**{k: x}, **kw).explicit for k in PROCESSES}
+    if tau <= 1 - 1e-6:
+        assert np.all(explicit["technology_sharing"][1:] > explicit["interactions"][1:])
+        assert np.all(explicit["interactions"][1:] > explicit["personnel"][1:])
+        assert np.all(explicit["personnel"][1:] > 0)
+
+
+def test_transfer_model_uses_the_same_channel_definition():
+    """One definition of the four processes' channels for chapters 01 and 04."""
+    assert transfer.PROCESSES is PROCESSES
+    for lever, process in transfer.LEVERS.items():
+        assert process in PROCESSES
+
+
+@pytest.mark.parametrize("tau", [1.0, 0.95, 0.9, 0.8, 0.75])
+@pytest.mark.parametrize("lam_e", [0.5, 1.0, 1.5, 2.0, 3.0])
+@pytest.mark.parametrize("ratio", [0.5, 0.75, 1.0])
+@pytest.mark.parametrize("g", [1.0, 1.2, 1.5])
+def test_personnel_does_most_for_a_mostly_tacit_lesson_over_a_grid(tau, lam_e, ratio, g):
+    """Chapter 01's claim, over the grid it states (tau >= 0.75, lambda_E in [0.5, 3], lambda_T >= lambda_E / 2)."""
+    totals = single_process_totals(tau, lambda_explicit=lam_e, lambda_tacit=lam_e * ratio, growth=g)
+    assert max(totals, key=totals.get) == "personnel"
+
+
+@settings(max_examples=150, deadline=None)
+@given(lam_e=st.floats(0.1, 5.0), ratio=st.floats(0.05, 1.0), g=st.floats(1.0, 2.0), d=st.floats(0.01, 0.3))
+def test_personnel_threshold_is_where_the_lead_changes(lam_e, ratio, g, d):
+    kw = dict(lambda_explicit=lam_e, lambda_tacit=lam_e * ratio, growth=g)
+    cut = personnel_threshold(**kw)
+    assert 0 < cut < 1
+    above, below = min(1.0, cut + d), max(0.0, cut - d)
+    t_above = single_process_totals(above, **kw)
+    t_below = single_process_totals(below, **kw)
+    assert max(t_above, key=t_above.get) == "personnel"
+    assert max(t_below, key=t_below.get) != "personnel"
+
+
+def test_the_claim_breaks_when_tacit_knowledge_is_much_harder_to_pass_on():
+    """The 'break the claim' exercise: with lambda_T far below lambda_E a 75% tacit lesson goes to technology sharing."""
+    totals = single_process_totals(0.75, lambda_explicit=3.0, lambda_tacit=0.3)
+    assert max(totals, key=totals.get) != "personnel"
 
 
 @settings(max_examples=100, deadline=None)
@@ -122,6 +190,8 @@ def test_to_frame():
 
 def test_numbers_quoted_in_chapter_01():
     """Chapter 01 prose quotes these model results; keep them true."""
-    assert round(float(spiral(1, 1, 1, 1, tacit_share=0.5).total[-1]), 2) == 1.31
+    assert round(float(spiral(1, 1, 1, 1, tacit_share=0.5).total[-1]), 2) == 1.18
     assert round(float(spiral(personnel=1.0, tacit_share=1.0).total[-1]), 2) == 0.44
+    assert round(float(spiral(interactions=1.0, tacit_share=1.0).total[-1]), 2) == 0.21
     assert round(float(spiral(personnel=1.0, tacit_share=1.0).survival_tacit), 3) == 0.551
+    assert round(personnel_threshold(), 2) == 0.61

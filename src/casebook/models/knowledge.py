@@ -22,12 +22,13 @@ The spiral model (the casebook's own operationalisation)
 ---------------------------------------------------------
 Knowledge arriving at the individual level is split into an explicit part
 :math:`E_0 = (1-\tau) K_0` and a tacit part :math:`T_0 = \tau K_0`. Four
-connection processes (Inkpen 1996, Table I) run with intensities
+connection processes (Inkpen 1996, Table 1) run with intensities
 :math:`x_j \in [0, 1]`: technology sharing, alliance-parent interactions,
 personnel movement, and linkage of strategies. Each process carries
 explicit knowledge with weight :math:`e_j` and tacit knowledge with weight
-:math:`t_j` (Table I: technology sharing is explicit only; personnel
-movement is mainly tacit; the other two carry both):
+:math:`t_j`, taken from :data:`PROCESSES`, the one definition the casebook's
+models share (technology sharing :math:`(1, 0)`, interactions and strategy
+linkage :math:`(0.6, 0.6)`, personnel movement :math:`(0.3, 1)`):
 
 .. math::
 
@@ -50,11 +51,18 @@ shared", Inkpen 1998), by a factor :math:`g \ge 1` per step:
     E_{\ell+1} = g\, s_E\, E_\ell, \qquad T_{\ell+1} = g\, s_T\, T_\ell,
     \qquad \ell = 0 \text{ (individual)}, 1 \text{ (group)}, 2 \text{ (firm)} .
 
-Claims the chapter makes, each tested in ``tests/test_knowledge.py``: with
-no connections nothing reaches the group or the firm; raising any
-connection never reduces what arrives at any level; technology sharing
-alone brings no tacit knowledge to the firm; nothing arriving exceeds
-:math:`g^{\ell} K_0`.
+Claims the chapter makes, each tested in ``tests/test_knowledge.py`` over
+ranges of the parameters: with no connections nothing reaches the group or
+the firm; raising any connection never reduces what arrives at any level;
+Table 1's order holds at every intensity, tacit share, :math:`\lambda` and
+:math:`g` (for tacit knowledge: personnel movement > interactions =
+strategy linkage > technology sharing = 0; for explicit knowledge the
+reverse of personnel's place: technology sharing > interactions = strategy
+> personnel movement); nothing arriving exceeds :math:`g^{\ell} K_0`.
+Which single process delivers the most *in total* depends on the tacit
+share: at the default parameters personnel movement leads once
+:math:`\tau` exceeds :func:`personnel_threshold` (about 0.61), which is the
+casebook's own result, not the readings'.
 
 Examples
 --------
@@ -62,7 +70,7 @@ Examples
 >>> r.levels
 ('individual', 'group', 'firm')
 >>> round(float(r.total[-1]), 3)
-1.308
+1.18
 >>> float(spiral().total[-1])
 0.0
 """
@@ -74,189 +82,81 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from casebook.models.knowledge_items import ITEMS, KnowledgeItem, items_table, sorting_items
+
 __all__ = [
     "ITEMS",
     "LEVELS",
+    "PROCESSES",
+    "Process",
     "CHANNELS",
     "KnowledgeItem",
     "SpiralResult",
     "items_table",
     "sorting_items",
     "spiral",
+    "single_process_totals",
+    "personnel_threshold",
 ]
 
 LEVELS = ("individual", "group", "firm")
 
-# Channel name -> (weight for explicit knowledge e_j, weight for tacit t_j).
-# From Inkpen (1996), Table I, and Inkpen (1998), 'The Establishment of
-# Knowledge Connections': technology sharing gives access mainly to explicit
-# knowledge; personnel movement could carry explicit knowledge but is most
-# effective for tacit knowledge; interactions and strategy linkages carry
-# both. The numbers 1.0 and 0.5 are the casebook's own coding of "carries"
-# and "could carry, less well".
-CHANNELS: dict[str, tuple[float, float]] = {
-    "technology_sharing": (1.0, 0.0),
-    "interactions": (1.0, 1.0),
-    "personnel": (0.5, 1.0),
-    "strategy": (1.0, 1.0),
-}
-
 
 @dataclass(frozen=True)
-class KnowledgeItem:
-    """One piece of knowledge from a case, placed on both axes.
+class Process:
+    """One of Inkpen's four knowledge management processes and what it carries.
 
     Attributes
     ----------
-    item : str
-        Short description shown to the student.
-    tacitness : {"tacit", "explicit"}
-    scope : {"component", "architectural"}
-    why_tacitness, why_scope : str
-        Feedback explaining each placement.
-    source : str
-        Reading and section the item comes from.
-    case : str or None
-        Id of the case the item belongs to (None: an example in a reading only).
+    key, label : str
+    explicit, tacit : float
+        How strongly the process carries explicit and tacit knowledge, on a
+        0-1 scale: the casebook's own coding of Inkpen (1996), Table 1.
+    reading : str
+        What the reading says, in the casebook's words, with its locator.
     """
 
-    item: str
-    tacitness: str
-    scope: str
-    why_tacitness: str
-    why_scope: str
-    source: str
-    case: str | None
+    key: str
+    label: str
+    explicit: float
+    tacit: float
+    reading: str
 
 
-ITEMS: tuple[KnowledgeItem, ...] = (
-    KnowledgeItem(
-        "How many NUMMI cars needed repair after assembly, where they stood and how they were counted",
-        "explicit", "component",
-        "A visitor can be told the count, the place and the bookkeeping in a few sentences; "
-        "Inkpen uses it as his example of knowledge an outsider receives easily.",
-        "It concerns one step of the value-adding process (final repair), not how the whole plant is organised.",
-        "Inkpen (1998), 'The Tacitness of Alliance Knowledge'", "nummi"),
-    KnowledgeItem(
-        "Why NUMMI needed so few repair cars (the Toyota production system behind the number)",
-        "tacit", "architectural",
-        "The reason lies in Toyota's whole approach to manufacturing, quality and people, which GM "
-        "found slow and painful to learn because it was embedded in Toyota's history and culture.",
-        "It is about how the processes are organised and directed together, which Tallman calls architectural.",
-        "Inkpen (1998), 'The Tacitness of Alliance Knowledge'", "nummi"),
-    KnowledgeItem(
-        "Quality control procedures of a Japanese-American supplier JV",
-        "explicit", "component",
-        "Inkpen's Table I lists quality control processes among the explicit knowledge reached through technology sharing.",
-        "A quality procedure is one process that can be written down and moved, a component in Tallman's sense.",
-        "Inkpen (1996), Table I", "jv40_study"),
-    KnowledgeItem(
-        "Product designs and scheduling systems shared by the Japanese partner",
-        "explicit", "component",
-        "Designs and schedules exist as documents and data; Table I puts them under explicit knowledge.",
-        "Each is a piece of the value-adding process that can be codified further.",
-        "Inkpen (1996), Table I", "jv40_study"),
-    KnowledgeItem(
-        "What Japanese transplant customers expect from a supplier",
-        "tacit", "component",
-        "Table I lists these expectations as tacit knowledge gained through JV-parent interactions: "
-        "they are learnt by dealing with the customer, not from a manual.",
-        "They bear on one activity (serving a customer), not on how the firm's activities fit together.",
-        "Inkpen (1996), Table I", "jv40_study"),
-    KnowledgeItem(
-        "A commitment to continuous improvement and to customer satisfaction",
-        "tacit", "architectural",
-        "Table I puts these under tacit knowledge carried by personnel movement: they live in people's habits and values.",
-        "They orient every process in the plant, so they belong to the organisation and direction of the work.",
-        "Inkpen (1996), Table I", "jv40_study"),
-    KnowledgeItem(
-        "Market intelligence passed between a JV and its parent",
-        "explicit", "component",
-        "Table I lists market intelligence as explicit knowledge reached by linking parent and JV strategies.",
-        "It is a discrete input to one activity (selling), easy to pass on once gathered.",
-        "Inkpen (1996), Table I", "jv40_study"),
-    KnowledgeItem(
-        "The Japanese partner's keiretsu relationships and its vision for the future",
-        "tacit", "architectural",
-        "Table I lists visions and keiretsu relationships as tacit knowledge reached by linking strategies.",
-        "They shape how a whole group of firms is organised and directed, the core of architectural knowledge.",
-        "Inkpen (1996), Table I", "jv40_study"),
-    KnowledgeItem(
-        "How Toyota's suppliers and Toyota co-specialised over years in the Toyoda City keiretsu",
-        "tacit", "architectural",
-        "Co-specialisation grows from working together over time; it is not written down and handed over.",
-        "Tallman's example of shared architecture: common understandings that develop through common practice.",
-        "Tallman (n.d.), '5. Alliances and Clusters'", "toyota_city"),
-    KnowledgeItem(
-        "The documentation of a business model sent from one subsidiary to another",
-        "explicit", "component",
-        "Tallman's example of knowledge made explicit so that it can travel; it becomes tacit again only when used.",
-        "Tallman says most externally gathered knowledge, including this kind, is component knowledge.",
-        "Tallman (n.d.), '2. Knowledge'", None),
-    KnowledgeItem(
-        "Proprietary process technology offered to Alpha by Hito at no cost",
-        "explicit", "component",
-        "Process technology offered as a package is technology sharing, which gives access mainly to explicit knowledge.",
-        "It improves one manufacturing process; it does not reorganise Alpha.",
-        "Inkpen (1998), 'Understanding Knowledge'", "alpha_hito"),
-    KnowledgeItem(
-        "How to keep a relationship with Japanese customers going, which Alpha hoped to learn",
-        "tacit", "architectural",
-        "Relationship skills are built by experience and are hard to articulate, the marks of tacit knowledge.",
-        "Keeping such customers turned on Hito's manufacturing and quality control as a whole, that is on how "
-        "the firm's processes fit together, not on one process.",
-        "Inkpen (1998), 'Alliance Knowledge: Access Versus Acquisition'", "alpha_hito"),
-)
+#: THE shared definition of the four processes' channels, used by
+#: :func:`spiral` here and by :mod:`casebook.models.transfer` (chapter 04).
+#: Inkpen (1996, 'Tacit and Explicit Knowledge' and Table 1; 1998, 'The
+#: Establishment of Knowledge Connections'): technology sharing gives access
+#: primarily to explicit knowledge; JV-parent interactions and linkage of
+#: strategies create the potential for both kinds; personnel movement could
+#: carry explicit knowledge but is most effective for tacit knowledge. The
+#: numbers are the casebook's coding of those words (1 = the process's main
+#: kind, 0.6 = "both", 0.3 = "could be associated with"); the readings give
+#: an order, not sizes. Tests check Table 1's order over all parameters.
+PROCESSES: dict[str, Process] = {
+    p.key: p
+    for p in (
+        Process("technology_sharing", "Technology sharing", 1.0, 0.0,
+                "Primarily explicit knowledge: quality control processes, product designs, "
+                "scheduling systems (Inkpen 1996, Table 1)."),
+        Process("interactions", "JV-parent interactions", 0.6, 0.6,
+                "Both kinds: specific HR practices (explicit), the expectations of Japanese "
+                "customers (tacit) (Inkpen 1996, Table 1); a liaison office coordinating visits gave "
+                "access to explicit manufacturing knowledge and to more tacit insights (Inkpen 1998, "
+                "'The Establishment of Knowledge Connections')."),
+        Process("personnel", "Personnel movement", 0.3, 1.0,
+                "Most effective for tacit knowledge (continuous improvement objectives, commitment to "
+                "customer satisfaction), though it could carry explicit knowledge too (Inkpen 1996, "
+                "Table 1 and 'Tacit and Explicit Knowledge')."),
+        Process("strategy", "Linkage of parent and alliance strategies", 0.6, 0.6,
+                "Both kinds: market intelligence (explicit), visions for the future and the partner's "
+                "keiretsu relationships (tacit) (Inkpen 1996, Table 1)."),
+    )
+}
 
-
-def items_table(items=ITEMS) -> pd.DataFrame:
-    """All knowledge items as a table, one row per item.
-
-    Examples
-    --------
-    >>> t = items_table()
-    >>> sorted(t.columns)[:3]
-    ['case', 'item', 'scope']
-    >>> set(t.tacitness) == {"tacit", "explicit"}
-    True
-    """
-    return pd.DataFrame([item.__dict__ for item in items])
-
-
-def sorting_items(axis: str, items=ITEMS) -> tuple[dict[str, str], dict[str, str], list[str]]:
-    """Inputs for a ``classify`` exercise on one axis.
-
-    Parameters
-    ----------
-    axis : {"tacitness", "scope"}
-
-    Returns
-    -------
-    answers : dict
-        item text -> correct category.
-    explanations : dict
-        item text -> feedback naming the source.
-    categories : list of str
-
-    Raises
-    ------
-    ValueError
-        If ``axis`` is not one of the two axes.
-
-    Examples
-    --------
-    >>> answers, why, cats = sorting_items("scope")
-    >>> cats
-    ['component', 'architectural']
-    >>> len(answers) == len(ITEMS)
-    True
-    """
-    if axis not in ("tacitness", "scope"):
-        raise ValueError(f"sorting_items: axis must be 'tacitness' or 'scope', not {axis!r}")
-    categories = ["tacit", "explicit"] if axis == "tacitness" else ["component", "architectural"]
-    answers = {it.item: getattr(it, axis) for it in items}
-    why = {it.item: f"{getattr(it, 'why_' + axis)} ({it.source})" for it in items}
-    return answers, why, categories
+# Channel name -> (weight for explicit knowledge e_j, weight for tacit t_j),
+# read off :data:`PROCESSES`.
+CHANNELS: dict[str, tuple[float, float]] = {k: (p.explicit, p.tacit) for k, p in PROCESSES.items()}
 
 
 @dataclass(frozen=True)
@@ -360,3 +260,62 @@ def spiral(technology_sharing: float = 0.0, interactions: float = 0.0, personnel
     explicit = (1 - tau) * k0 * (growth * s_e) ** steps
     tacit = tau * k0 * (growth * s_t) ** steps
     return SpiralResult(LEVELS, explicit, tacit, explicit + tacit, s_e, s_t)
+
+
+def single_process_totals(tacit_share: float = 0.5, **model_kw) -> dict[str, float]:
+    """What reaches the firm when one process runs at full strength and the others are off.
+
+    Parameters
+    ----------
+    tacit_share : float in [0, 1]
+    **model_kw
+        ``k0``, ``lambda_explicit``, ``lambda_tacit``, ``growth`` (see :func:`spiral`).
+
+    Returns
+    -------
+    dict
+        process key -> total reaching the firm.
+
+    Examples
+    --------
+    >>> t = single_process_totals(tacit_share=0.9)
+    >>> max(t, key=t.get)
+    'personnel'
+    >>> t = single_process_totals(tacit_share=0.2)
+    >>> max(t, key=t.get)
+    'technology_sharing'
+    """
+    return {k: float(spiral(**{k: 1.0}, tacit_share=tacit_share, **model_kw).total[-1]) for k in PROCESSES}
+
+
+def personnel_threshold(**model_kw) -> float:
+    r"""The tacit share above which personnel movement alone delivers most (the casebook's own result).
+
+    With one process :math:`j` at full strength the firm receives
+    :math:`(1-\tau) A_j + \tau B_j`, where :math:`A_j = K_0 (g\, s_E)^2` and
+    :math:`B_j = K_0 (g\, s_T)^2`. Personnel movement has the largest
+    :math:`B` and the smallest :math:`A`, so it leads once
+    :math:`\tau > \max_q (A_q - A_p) / ((A_q - A_p) + (B_p - B_q))`.
+
+    Parameters
+    ----------
+    **model_kw
+        ``lambda_explicit``, ``lambda_tacit``, ``growth`` (see :func:`spiral`).
+
+    Returns
+    -------
+    float in (0, 1)
+
+    Examples
+    --------
+    >>> round(personnel_threshold(), 2)
+    0.61
+    >>> personnel_threshold(lambda_explicit=3.0, lambda_tacit=0.3) > 0.85
+    True
+    """
+    model_kw = {k: v for k, v in model_kw.items() if k != "k0"}
+    explicit = {k: float(spiral(**{k: 1.0}, tacit_share=0.0, **model_kw).total[-1]) for k in PROCESSES}
+    tacit = {k: float(spiral(**{k: 1.0}, tacit_share=1.0, **model_kw).total[-1]) for k in PROCESSES}
+    a_p, b_p = explicit["personnel"], tacit["personnel"]
+    cuts = [(explicit[q] - a_p) / ((explicit[q] - a_p) + (b_p - tacit[q])) for q in PROCESSES if q != "personnel"]
+    return float(max(cuts))

@@ -4,32 +4,42 @@ Inkpen (1996, 'Exploiting Collaborative Knowledge', Table 1) names four
 processes that carry knowledge from a joint venture to its parent, each
 with the kind of knowledge it mainly carries: technology sharing
 (explicit), JV-parent interactions (explicit and tacit), personnel
-movement (tacit) and links between parent and alliance strategies
-(explicit and tacit). Six facilitating factors decide how much the parent
-makes of what it is exposed to ('Facilitating Factors'). Inkpen gives no
-equations; the model below is **the casebook's own operationalisation**,
-built so that its behaviour can be checked against those statements.
+movement (tacit above all) and links between parent and alliance
+strategies (explicit and tacit). Six facilitating factors decide how much
+the parent makes of what it is exposed to ('Facilitating Factors'). Inkpen
+gives no equations; the model below is **the casebook's own
+operationalisation**, built so that its behaviour can be checked against
+those statements. What each process carries is not defined here: it is
+:data:`casebook.models.knowledge.PROCESSES`, the one definition chapter 01's
+spiral uses too.
 
 A plan buys :math:`n_p \ge 0` units of each lever :math:`p` at unit cost
-:math:`k_p` within a budget :math:`B` (:math:`\sum_p k_p n_p \le B`):
-joint technical meetings (technology sharing, M), visits and tours (JV-parent
-interactions, V), managers on two-way rotation (personnel movement, R) and
-a liaison office that ties the JV into parent planning (strategic linkage,
-L). Each lever has diminishing returns,
+:math:`k_p` within a budget :math:`B` (:math:`\sum_p k_p n_p \le B`). Each
+lever belongs to one process :math:`\pi(p)` and delivers a share
+:math:`w_p` of that process at saturation (the shares of one process add up
+to 1):
 
-.. math:: h_p = 1 - e^{-n_p / s_p}.
+- joint technical meetings (technology sharing, M);
+- visits and tours (JV-parent interactions, V, :math:`w = 0.6`);
+- a technical liaison office that coordinates visits (JV-parent
+  interactions, L, :math:`w = 0.4`; Inkpen 1998, 'The Establishment of
+  Knowledge Connections', counts GM's liaison office at NUMMI as an
+  interaction that gave both explicit knowledge and tacit insights);
+- managers on two-way rotation (personnel movement, R);
+- the JV in the parent's planning and divisional meetings (strategy
+  linkage, P; Inkpen 1996, 'Linkages Between Parent and Alliance Strategies').
 
-The channels for explicit and tacit knowledge (share of the gap closed per
-quarter, before uptake) are
+Each lever has diminishing returns, :math:`h_p = 1 - e^{-n_p / s_p}`, and
+the channels (share of the gap closed per quarter, before uptake) are
 
 .. math::
 
-    c_E &= a_M h_M + a_V h_V + a_R h_R + a_L h_L, \\
-    c_T &= \varepsilon\,(h_V + h_L) + h_R\,(b_R + b_V h_V + b_L h_L).
+    c_E = r_E \sum_p w_p\, e_{\pi(p)}\, h_p, \qquad
+    c_T = r_T \sum_p w_p\, t_{\pi(p)}\, h_p ,
 
-Tacit knowledge moves with people: without rotation only the small leak
-:math:`\varepsilon` remains, and visits and linkage make rotation more
-productive. Meetings carry no tacit knowledge at all.
+with :math:`(e, t)` from ``PROCESSES``. A process at full strength therefore
+carries exactly what Table 1 gives it, and tests check Table 1's order for
+every factor setting, vignette and horizon.
 
 The parent's uptake combines the five supportive factors
 :math:`f_j \in [0, 1]` (flexible objectives, leadership commitment, trust,
@@ -46,16 +56,20 @@ With a pool :math:`K_E, K_T` of explicit and tacit knowledge in the JV
 
 .. math:: P_k(t) = K_k\,\bigl[1 - (1 - u\,c_k)^t\bigr], \qquad k \in \{E, T\}.
 
+No single plan is "the answer": :func:`near_best_plans` lists every whole-unit
+plan within a tolerance of the best, and they differ in which processes
+they lean on.
+
 Examples
 --------
->>> plan = LearningPlan(meetings=2, visits=2, rotations=1, liaison=0)
+>>> plan = LearningPlan(meetings=2, visits=2, rotations=1)
 >>> out = simulate(plan, Factors(), vignette="continuous_improvement")
 >>> list(out.columns)
 ['quarter', 'explicit', 'tacit']
 >>> bool(out["tacit"].iloc[-1] > 0)
 True
->>> no_people = simulate(LearningPlan(meetings=4, visits=4), Factors(), "continuous_improvement")
->>> float(no_people["tacit"].iloc[-1]) < 0.1 * VIGNETTES["continuous_improvement"].tacit
+>>> visits_only = simulate(LearningPlan(visits=4, liaison=1), Factors(), "continuous_improvement")
+>>> bool(visits_only["tacit"].iloc[-1] > 0)   # interactions carry tacit knowledge too
 True
 """
 
@@ -67,13 +81,17 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 import pandas as pd
 
+from casebook.models.knowledge import PROCESSES
+
 __all__ = [
     "LEVERS",
+    "PROCESS_OF",
+    "PROCESSES",
+    "LEVER_SHARE",
     "COST",
     "SATURATION",
     "EXPLICIT_RATE",
     "TACIT_RATE",
-    "LEAK",
     "BASE_UPTAKE",
     "MYOPIA_PENALTY",
     "DEFAULT_BUDGET",
@@ -85,28 +103,32 @@ __all__ = [
     "channels",
     "uptake",
     "simulate",
+    "near_best_plans",
 ]
 
-#: The four levers and the process each stands for (Inkpen 1996, Table 1).
+#: The five levers and the process each stands for (Inkpen 1996, Table 1).
 LEVERS = {
-    "meetings": "technology sharing",
-    "visits": "JV-parent interactions",
-    "rotations": "personnel movement",
-    "liaison": "strategic linkage",
+    "meetings": "technology_sharing",
+    "visits": "interactions",
+    "liaison": "interactions",
+    "rotations": "personnel",
+    "planning": "strategy",
 }
+#: Alias kept for readers of the formulas: :math:`\pi(p)`.
+PROCESS_OF = LEVERS
 
 # --- Parameters: the casebook's own choices, not estimates from the readings.
-#: Budget points per unit of each lever (a rotated manager and a standing
-#: liaison office cost far more than a meeting or a visit).
-COST = {"meetings": 1.0, "visits": 1.0, "rotations": 3.0, "liaison": 4.0}
+#: w_p: share of its process a lever delivers at saturation (each process sums to 1).
+LEVER_SHARE = {"meetings": 1.0, "visits": 0.6, "liaison": 0.4, "rotations": 1.0, "planning": 1.0}
+#: Budget points per unit of each lever (a rotated manager, a standing office
+#: and a seat in parent planning cost far more than a meeting or a visit).
+COST = {"meetings": 1.0, "visits": 1.0, "liaison": 4.0, "rotations": 3.0, "planning": 3.0}
 #: Units at which a lever delivers 63% of its maximum effect.
-SATURATION = {"meetings": 3.0, "visits": 3.0, "rotations": 2.0, "liaison": 1.0}
-#: a_p: share of the explicit gap each lever can close per quarter at saturation.
-EXPLICIT_RATE = {"meetings": 0.30, "visits": 0.20, "rotations": 0.05, "liaison": 0.15}
-#: b_p: tacit rates; only rotation carries tacit knowledge on its own.
-TACIT_RATE = {"rotations": 0.20, "visits": 0.10, "liaison": 0.10}
-#: epsilon: what visits and linkage pass on without people moving.
-LEAK = 0.004
+SATURATION = {"meetings": 3.0, "visits": 3.0, "liaison": 1.0, "rotations": 2.0, "planning": 1.0}
+#: r_E, r_T: share of the gap a process at full strength closes per quarter
+#: (tacit knowledge moves more slowly: Inkpen 1998, 'The Tacitness of Alliance Knowledge').
+EXPLICIT_RATE = 0.30
+TACIT_RATE = 0.15
 #: u_0: uptake when every supportive factor is absent.
 BASE_UPTAKE = 0.2
 #: mu: how much full performance myopia cuts uptake.
@@ -207,6 +229,7 @@ class LearningPlan:
     visits: float = 0.0
     rotations: float = 0.0
     liaison: float = 0.0
+    planning: float = 0.0
     budget: float = DEFAULT_BUDGET
 
     def __post_init__(self):
@@ -258,12 +281,12 @@ def channels(plan: LearningPlan) -> dict[str, float]:
     --------
     >>> channels(LearningPlan(meetings=6))["tacit"]
     0.0
+    >>> channels(LearningPlan(liaison=1))["tacit"] > 0
+    True
     """
     h = {p: 1.0 - math.exp(-getattr(plan, p) / SATURATION[p]) for p in LEVERS}
-    c_e = sum(EXPLICIT_RATE[p] * h[p] for p in LEVERS)
-    c_t = LEAK * (h["visits"] + h["liaison"]) + h["rotations"] * (
-        TACIT_RATE["rotations"] + TACIT_RATE["visits"] * h["visits"] + TACIT_RATE["liaison"] * h["liaison"]
-    )
+    c_e = EXPLICIT_RATE * sum(LEVER_SHARE[p] * PROCESSES[LEVERS[p]].explicit * h[p] for p in LEVERS)
+    c_t = TACIT_RATE * sum(LEVER_SHARE[p] * PROCESSES[LEVERS[p]].tacit * h[p] for p in LEVERS)
     return {"explicit": float(c_e), "tacit": float(c_t)}
 
 
@@ -321,3 +344,65 @@ def simulate(plan: LearningPlan | None = None, factors: Factors | None = None,
             "tacit": v.tacit * (1.0 - (1.0 - u * c["tacit"]) ** t),
         }
     )
+
+
+def near_best_plans(factors: Factors | None = None, vignette: str = "continuous_improvement",
+                    budget: float = DEFAULT_BUDGET, horizon: int = HORIZON, within: float = 0.05,
+                    weight_tacit: float = 0.5, maxima: dict | None = None) -> pd.DataFrame:
+    """Every whole-unit plan within ``within`` of the best one (the casebook's own search).
+
+    A plan's *value* is the weighted share of the JV's pool that has reached
+    the parent after ``horizon`` quarters: ``(1 - weight_tacit)`` times the
+    explicit share plus ``weight_tacit`` times the tacit share. How much a
+    firm should care about each kind is a judgement, not a fact, so it is an
+    argument here.
+
+    Parameters
+    ----------
+    factors, vignette, budget, horizon
+        As in :func:`simulate`.
+    within : float in [0, 1)
+        Keep plans whose value is at least ``(1 - within)`` times the best.
+    weight_tacit : float in [0, 1]
+    maxima : dict, optional
+        Largest number of units searched per lever (defaults: 12 meetings,
+        12 visits, 3 liaison offices, 4 rotations, 3 planning seats).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per plan: the five levers, ``cost``, ``explicit``, ``tacit``
+        (shares of each pool reached) and ``value``; best first.
+
+    Examples
+    --------
+    >>> near = near_best_plans(Factors(), "related_division")
+    >>> len(near) > 1
+    True
+    >>> bool((near["cost"] <= DEFAULT_BUDGET).all())
+    True
+    """
+    factors = Factors() if factors is None else factors
+    within = _check_number("near_best_plans: within", within, 0.0, 0.999)
+    weight_tacit = _check_number("near_best_plans: weight_tacit", weight_tacit, 0.0, 1.0)
+    if vignette not in VIGNETTES:
+        raise ValueError(f"unknown vignette {vignette!r}; expected one of {list(VIGNETTES)}")
+    maxima = {"meetings": 12, "visits": 12, "liaison": 3, "rotations": 4, "planning": 3, **(maxima or {})}
+    grids = np.meshgrid(*[np.arange(maxima[p] + 1, dtype=float) for p in LEVERS], indexing="ij")
+    units = {p: g.ravel() for p, g in zip(LEVERS, grids)}
+    cost = sum(COST[p] * units[p] for p in LEVERS)
+    keep = cost <= budget + 1e-9
+    units = {p: u[keep] for p, u in units.items()}
+    cost = cost[keep]
+    h = {p: 1.0 - np.exp(-units[p] / SATURATION[p]) for p in LEVERS}
+    c_e = EXPLICIT_RATE * sum(LEVER_SHARE[p] * PROCESSES[LEVERS[p]].explicit * h[p] for p in LEVERS)
+    c_t = TACIT_RATE * sum(LEVER_SHARE[p] * PROCESSES[LEVERS[p]].tacit * h[p] for p in LEVERS)
+    u = uptake(factors)
+    share_e = 1.0 - (1.0 - u * c_e) ** horizon
+    share_t = 1.0 - (1.0 - u * c_t) ** horizon
+    value = (1 - weight_tacit) * share_e + weight_tacit * share_t
+    best = float(value.max())
+    sel = value >= (1 - within) * best - 1e-12
+    out = pd.DataFrame({**{p: units[p][sel] for p in LEVERS}, "cost": cost[sel], "explicit": share_e[sel],
+                        "tacit": share_t[sel], "value": value[sel]})
+    return out.sort_values(["value", "cost"], ascending=[False, True], kind="stable").reset_index(drop=True)
