@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import hmac
 import re
-import time
 from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
@@ -50,15 +49,15 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from casebook.classroom.live import pages
+from casebook.classroom.live.asgi import CSP, SecurityHeaders, TTLCache
+from casebook.classroom.live.views import public_state, question_record
 from casebook.classroom.live.security import (CSRF_COOKIE, CSRF_HEADER, MAX_BODY, InputError,
                                               RateLimiter, check_secret, clean_id, clean_name,
                                               clean_qid, clean_reason, new_token, parse_json)
-from casebook.classroom.live.store import STAGES, Store, StoreError
+from casebook.classroom.live.store import Store, StoreError
 
-__all__ = ["create_app", "Limits", "public_state", "question_record"]
+__all__ = ["create_app", "Limits", "public_state", "question_record", "CSP"]
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-       "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 _CODE = re.compile(r"[A-Za-z0-9]{4,12}")
 
 
@@ -72,87 +71,10 @@ class Limits:
     bad_keys_per_address: int = 10
 
 
-class TTLCache:
-    """Values kept for ``ttl`` seconds: what a poll or a repeated lookup reads instead of the database.
-
-    With several server processes on one database, each sees the others' changes within ``ttl``.
-    """
-
-    def __init__(self, ttl: float):
-        self.ttl, self._items = float(ttl), {}
-
-    def get(self, key, compute):
-        hit = self._items.get(key)
-        now = time.monotonic()
-        if hit is not None and hit[0] > now:
-            return hit[1]
-        value = compute()
-        if value is not None:
-            if len(self._items) > 10_000:
-                self._items.clear()
-            self._items[key] = (now + self.ttl, value)
-        return value
-
-    def peek(self, key):
-        """The cached value if still fresh, else ``None`` (never computes)."""
-        hit = self._items.get(key)
-        return hit[1] if hit is not None and hit[0] > time.monotonic() else None
-
-    async def aget(self, key, compute):
-        """:meth:`get` from async code: a fresh value at once, a computed one in a thread."""
-        hit = self.peek(key)
-        return hit if hit is not None else await run_in_threadpool(self.get, key, compute)
-
-    def drop(self, key=None) -> None:
-        if key is None:
-            self._items.clear()
-        else:
-            self._items.pop(key, None)
-
-
 class Refused(Exception):
     def __init__(self, message: str, status: int):
         super().__init__(message)
         self.status = status
-
-
-def question_record(question) -> dict:
-    """What the server stores when a question opens, from a ``casebook.classroom.questions`` Question.
-
-    The prompt, the option texts, the case's outcome and source, and for
-    each option the model's one-line verdict (``Question.judge``), if any.
-    """
-    options = [str(o) for o in question.option_texts()]
-    text, source = question.outcome()
-    judges = {}
-    for option in options:
-        line = question.judge(option)
-        if line:
-            judges[option] = str(line)
-    return {"qid": question.qid, "kind": question.kind, "prompt": str(question.prompt),
-            "options": options, "case_id": getattr(question, "case", None),
-            "outcome": str(text or ""), "source": str(source or ""), "judges": judges}
-
-
-def public_state(store: Store, meeting) -> dict:
-    """What phones and the projector see: the open question and only what has been revealed."""
-    out = {"title": meeting.title, "code": meeting.code, "question": None}
-    if not meeting.current_qid:
-        return out
-    q = store.question(meeting.id, meeting.current_qid)
-    if q is None or q["stage"] == "closed":
-        return out
-    stage = STAGES.index(q["stage"])
-    view = {"qid": q["qid"], "prompt": q["prompt"], "options": q["options"], "stage": q["stage"],
-            "count": store.count(meeting.id, q["qid"])}
-    if stage >= STAGES.index("split"):
-        view["split"] = store.split(meeting.id, q["qid"])
-        view["reasons"] = [{"choice": c["choice"], "reason": c["reason"]}
-                           for c in store.commits(meeting.id, q["qid"])]
-    if stage >= STAGES.index("outcome"):
-        view["outcome"] = {"text": q["outcome"], "source": q["source"], "judges": q["judges"]}
-    out["question"] = view
-    return out
 
 
 def _default_lookup(qid):
@@ -393,42 +315,3 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
     app = Starlette(routes=routes)
     app.state.store = store
     return SecurityHeaders(app, prefix=root_path)
-
-
-class SecurityHeaders:
-    """ASGI wrapper adding the CSP and the other protective headers to every response."""
-
-    HEADERS = [
-        (b"content-security-policy", CSP.encode()),
-        (b"x-content-type-options", b"nosniff"),
-        (b"referrer-policy", b"no-referrer"),
-        (b"x-frame-options", b"DENY"),
-        (b"cross-origin-opener-policy", b"same-origin"),
-    ]
-
-    def __init__(self, app, prefix: str = ""):
-        self.app, self.prefix = app, prefix.rstrip("/")
-
-    @property
-    def state(self):
-        return self.app.state
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        if self.prefix:
-            # Behind a proxy under a prefix (a JupyterHub service: /services/NAME): the proxy may
-            # pass the prefix on or strip it; Starlette routes both once root_path names it.
-            scope = {**scope, "root_path": self.prefix}
-        is_api = scope.get("path", "").startswith(scope.get("root_path", "").rstrip("/") + "/api/") \
-            or scope.get("path", "").startswith("/api/")
-
-        async def send_with_headers(message):
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", [])) + self.HEADERS
-                if is_api:
-                    headers.append((b"cache-control", b"no-store"))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)

@@ -41,61 +41,13 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from casebook.classroom.live.security import hash_secret, name_key, new_join_code
+from casebook.classroom.live.tables import commits, meetings, metadata, questions, students
 
 __all__ = ["Store", "Meeting", "CommitResult", "StoreError", "STAGES", "sqlite_url"]
 
 # The life of a question on the class server, in order. Commits are taken only while "open";
 # "split" shows the split and the reasons; "outcome" adds the case's outcome; "closed" ends it.
 STAGES = ("open", "split", "outcome", "closed")
-
-metadata = sa.MetaData()
-meetings = sa.Table(
-    "cb_meetings", metadata,
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("code", sa.String(16), nullable=False, unique=True),
-    sa.Column("key_hash", sa.String(64), nullable=False),
-    sa.Column("title", sa.String(200), nullable=False),
-    sa.Column("created_at", sa.String(40), nullable=False),
-    sa.Column("current_qid", sa.String(120)),
-)
-questions = sa.Table(
-    "cb_questions", metadata,
-    sa.Column("meeting_id", sa.String(32), sa.ForeignKey("cb_meetings.id", ondelete="CASCADE"),
-              primary_key=True),
-    sa.Column("qid", sa.String(120), primary_key=True),
-    sa.Column("kind", sa.String(40), nullable=False),
-    sa.Column("prompt", sa.Text, nullable=False),
-    sa.Column("options", sa.Text, nullable=False),        # JSON list of option texts
-    sa.Column("case_id", sa.String(120)),
-    sa.Column("outcome", sa.Text, nullable=False, default=""),
-    sa.Column("source", sa.Text, nullable=False, default=""),
-    sa.Column("judges", sa.Text, nullable=False, default="{}"),  # JSON {option: model line}
-    sa.Column("stage", sa.String(16), nullable=False),
-    sa.Column("opened_at", sa.String(40), nullable=False),
-)
-students = sa.Table(
-    "cb_students", metadata,
-    sa.Column("meeting_id", sa.String(32), sa.ForeignKey("cb_meetings.id", ondelete="CASCADE"),
-              primary_key=True),
-    sa.Column("name_key", sa.String(200), primary_key=True),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("token_hash", sa.String(64), nullable=False),
-    sa.Column("joined_at", sa.String(40), nullable=False),
-)
-commits = sa.Table(
-    "cb_commits", metadata,
-    sa.Column("meeting_id", sa.String(32), sa.ForeignKey("cb_meetings.id", ondelete="CASCADE"),
-              primary_key=True),
-    sa.Column("qid", sa.String(120), primary_key=True),
-    sa.Column("name_key", sa.String(200), primary_key=True),
-    sa.Column("commit_id", sa.String(64), nullable=False),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("choice", sa.Text, nullable=False),
-    sa.Column("reason", sa.Text, nullable=False),
-    sa.Column("committed_at", sa.String(40), nullable=False),
-    sa.UniqueConstraint("meeting_id", "commit_id", name="cb_commit_once"),
-)
-
 
 class StoreError(ValueError):
     """A request the database refuses; ``status`` is the HTTP status to answer with."""
