@@ -20,9 +20,17 @@ The score of a route is the sum of the points of the rules that fire:
 
     S_r = \\sum_{k \\in \\text{fired}(x)} p_{k,r},
 
-and the recommended route is the feasible route with the highest score
-(ties broken by the order of :data:`ROUTES`, from the least to the most
-committing).
+and the recommended route is the feasible route with the highest score.
+When two or more feasible routes share the top score the chooser reports a
+**tie** (:attr:`Recommendation.leaders` lists them, :attr:`Recommendation.best`
+is ``None``): the readings do not separate them, and list order must not.
+
+Internal development wins on its merits where the readings give reasons
+for it: time to spare (its slowness costs little), a strong base of related
+capability (strong firms gain less from alliances and have more to lose to
+partners, Tallman n.d., '3. Alliance Networks', citing Srivastava and
+Gnyawali 2011 and the bargaining-power literature; what can be learned
+depends on what is already known, Inkpen 1998), and the money to pay for it.
 
 Examples
 --------
@@ -31,6 +39,8 @@ Examples
 'contract_alliance'
 >>> rec.feasible["market_purchase"]
 False
+>>> choose(speed="low", budget="high", capability="strong").best
+'internal'
 """
 
 from __future__ import annotations
@@ -60,12 +70,14 @@ OPTIONS: dict[str, tuple[str, ...]] = {
     "coordination": ("simple", "complex"),       # several objectives, value-adding steps or product development
     "keep_separate": ("yes", "no"),              # must the firms keep their other businesses apart?
     "fear_of_leakage": ("low", "high"),
+    "capability": ("weak", "strong"),           # the firm's own base of related capability
 }
 
 TALLMAN_3 = "Tallman (n.d.), '3. Alliance Networks'"
 TALLMAN_2 = "Tallman (n.d.), '2. Knowledge'"
 INKPEN_98 = "Inkpen (1998), 'Understanding Knowledge'"
 SUAREZ = "Suarez-Villa (1998), '2.2. Embedding cooperation in alliances'"
+INKPEN_98_RELATED = "Inkpen (1998), 'Is Alliance Knowledge Related To What Is Already Known?'"
 
 
 @dataclass(frozen=True)
@@ -91,6 +103,8 @@ class Situation:
         from the partner.
     fear_of_leakage : {"low", "high"}, default "low"
         How much the firm fears its partner will take its knowledge.
+    capability : {"weak", "strong"}, default "weak"
+        The firm's own base of capability related to the knowledge it needs.
 
     Raises
     ------
@@ -111,6 +125,7 @@ class Situation:
     coordination: str = "simple"
     keep_separate: str = "yes"
     fear_of_leakage: str = "low"
+    capability: str = "weak"
 
     def __post_init__(self):
         for name, allowed in OPTIONS.items():
@@ -165,8 +180,19 @@ RULES: tuple[Rule, ...] = (
          {"internal": -1, "acquisition": -2, "contract_alliance": 1, "equity_jv": 1},
          "Little money to spend: internal development is expensive and an acquisition even more so, "
          "while alliances are comparatively cheap.", TALLMAN_3),
-    Rule("deep_pockets", "budget", ("high",), {"acquisition": 2},
-         "A large budget makes the cost of buying a whole firm bearable.", TALLMAN_3),
+    Rule("deep_pockets", "budget", ("high",), {"acquisition": 2, "internal": 1},
+         "A large budget makes the cost of buying a whole firm bearable, and pays for the expense of "
+         "building the knowledge in-house.", TALLMAN_3),
+    # The firm's own capability
+    Rule("strong_base", "capability", ("strong",),
+         {"internal": 2, "contract_alliance": -1, "equity_jv": -1},
+         "A firm with strong related capability of its own can build on what it already knows, gains "
+         "less from alliances than weaker firms do, and has more to lose to a partner.",
+         TALLMAN_3 + " (citing Srivastava and Gnyawali 2011); " + INKPEN_98_RELATED),
+    Rule("weak_base", "capability", ("weak",), {"internal": -1},
+         "A firm short of capital, knowledge or capacity can obtain through an alliance what it could "
+         "not obtain on its own; building from a weak base is slow and uncertain.",
+         SUAREZ + "; " + TALLMAN_3),
     # Knowledge
     Rule("commodity", "knowledge", ("commodity",), {"market_purchase": 3},
          "Knowledge that is commodity-like can simply be bought, quickly, on the market.", TALLMAN_3),
@@ -217,8 +243,10 @@ class Recommendation:
     scores : dict route -> int
     feasible : dict route -> bool
     reasons : dict route -> list of Reason
-    ranking : list of routes, best first (feasible routes before infeasible)
-    best : str
+    ranking : list of routes, best first (feasible routes before infeasible;
+        equal scores in ROUTES order, for display only)
+    leaders : tuple of the feasible routes with the top score
+    best : str or None (None when the top is a tie)
     """
 
     situation: Situation
@@ -228,8 +256,22 @@ class Recommendation:
     ranking: list = field(default_factory=list)
 
     @property
-    def best(self) -> str:
-        return self.ranking[0]
+    def leaders(self) -> tuple:
+        """The feasible routes that share the top score (more than one: a tie)."""
+        live = [r for r in ROUTES if self.feasible[r]]
+        top = max(self.scores[r] for r in live)
+        return tuple(r for r in live if self.scores[r] == top)
+
+    @property
+    def tied(self) -> bool:
+        """True when two or more feasible routes share the top score."""
+        return len(self.leaders) > 1
+
+    @property
+    def best(self) -> str | None:
+        """The single recommended route, or ``None`` when the top is a tie (see :attr:`leaders`)."""
+        leaders = self.leaders
+        return leaders[0] if len(leaders) == 1 else None
 
     def table(self) -> pd.DataFrame:
         """Scores and feasibility, best first.
@@ -251,7 +293,7 @@ class Recommendation:
         >>> "Tallman" in choose().explain_html()
         True
         """
-        route = route or self.best
+        route = route or self.leaders[0]
         items = []
         for r in self.reasons[route]:
             sign = "rules it out" if r.excludes else f"{r.points:+d}"
@@ -298,6 +340,8 @@ def choose(situation: Situation | None = None, rules=RULES, **fields) -> Recomme
         for route in rule.excludes:
             feasible[route] = False
             reasons[route].append(Reason(rule.id, route, 0, rule.reason, rule.source, excludes=True))
+    # Display order only: routes with equal scores keep ROUTES order in the list,
+    # but a tie at the top is reported as a tie (Recommendation.leaders), never broken.
     order = {r: i for i, r in enumerate(ROUTES)}
     ranking = sorted(ROUTES, key=lambda r: (not feasible[r], -scores[r], order[r]))
     return Recommendation(situation, scores, feasible, reasons, ranking)

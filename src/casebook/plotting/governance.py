@@ -144,7 +144,7 @@ def draw_route_scores(recommendation, ax=None):
         for bar, route in zip(bars, ROUTES):
             bar.set_width(recommendation.scores[route])
             feasible = recommendation.feasible[route]
-            best = route == recommendation.best
+            best = route in recommendation.leaders  # every leader is green when the top is a tie
             bar.set_color(PALETTE[2] if best else (PALETTE[0] if feasible else "#cccccc"))
             bar.set_hatch("" if feasible else "//")
         return list(bars)

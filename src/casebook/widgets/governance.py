@@ -22,17 +22,25 @@ _DESCRIPTIONS = {
     "coordination": "Coordination",
     "keep_separate": "Keep apart?",
     "fear_of_leakage": "Leak fear",
+    "capability": "Own base",
 }
 
 
 def _summary_html(rec) -> str:
     from casebook.models.governance import ROUTE_LABELS
 
-    best = html.escape(ROUTE_LABELS[rec.best])
-    parts = [f"<p>The readings' arguments favour <b>{best}</b>.</p>", rec.explain_html(rec.best)]
-    runner = rec.ranking[1]
-    parts.append("<details><summary>Why not " + html.escape(ROUTE_LABELS[runner]) + "?</summary>"
-                 + rec.explain_html(runner) + "</details>")
+    if rec.best is None:  # a tie is reported as a tie, never broken by list order
+        names = " and ".join(f"<b>{html.escape(ROUTE_LABELS[r])}</b>" for r in rec.leaders)
+        parts = [f"<p>A tie: the readings' arguments score {names} equally. Which weighs more here "
+                 "is your judgement.</p>"] + [rec.explain_html(r) for r in rec.leaders]
+        runner = next((r for r in rec.ranking if r not in rec.leaders and rec.feasible[r]), None)
+    else:
+        best = html.escape(ROUTE_LABELS[rec.best])
+        parts = [f"<p>The readings' arguments favour <b>{best}</b>.</p>", rec.explain_html(rec.best)]
+        runner = rec.ranking[1]
+    if runner is not None:
+        parts.append("<details><summary>Why not " + html.escape(ROUTE_LABELS[runner]) + "?</summary>"
+                     + rec.explain_html(runner) + "</details>")
     out = [r for r in rec.ranking if not rec.feasible[r]]
     for r in out:
         parts.append("<details><summary>Ruled out: " + html.escape(ROUTE_LABELS[r]) + "</summary>"
