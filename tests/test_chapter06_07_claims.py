@@ -76,27 +76,39 @@ def test_equilibrium_tables_quoted():
     easy = [sp.equilibrium_rd(4, 0.0, t, 0.0) for t in thetas]
     hard = [sp.equilibrium_rd(4, 1.0, t, 0.0) for t in thetas]
     assert np.all(np.diff(easy) < 0) and np.all(np.diff(hard) > 0)
-    for t in thetas:  # down each column R&D rises with difficulty
+    for t in thetas[1:]:  # down each column with theta > 0, R&D rises with difficulty
         col = [sp.equilibrium_rd(4, b, t, 0.0) for b in (0.0, 0.5, 1.0)]
-        assert col == sorted(col)
+        assert col[0] < col[1] < col[2]
+    # ... but not in the theta = 0 column: nothing to absorb, so difficulty does not matter
+    assert len({round(sp.equilibrium_rd(4, b, 0.0, 0.0), 12) for b in (0.0, 0.5, 1.0)}) == 1
     rises = [sp.equilibrium_rd(4, 1.0, 1.0, d) - sp.equilibrium_rd(4, 1.0, 0.0, d) for d in (0.0, 0.5, 1.0)]
-    assert rises[0] > rises[1] > rises[2] > 0
+    assert rises[0] > 0 > rises[1] > rises[2]
 
 
-def _slope(delta, form, theta=0.2, h=1e-4):
-    return (sp.equilibrium_rd(4, 1.0, theta + h, delta, form=form)
-            - sp.equilibrium_rd(4, 1.0, theta - h, delta, form=form)) / (2 * h)
+@settings(max_examples=25, deadline=None)
+@given(n=st.integers(2, 8), b1=st.floats(0, 1), b2=st.floats(0, 1), th=st.floats(0.05, 1), d=st.floats(0, 1))
+def test_rd_rises_with_difficulty_whenever_there_are_spillovers(n, b1, b2, th, d):
+    lo, hi = sorted((b1, b2))
+    assert sp.equilibrium_rd(n, hi, th, d) >= sp.equilibrium_rd(n, lo, th, d) - 1e-9
+    assert sp.equilibrium_rd(n, lo, 0.0, d) == pytest.approx(sp.equilibrium_rd(n, hi, 0.0, d))
+
+
+def _slope(delta, form, theta=0.2, h=1e-4, m0=sp.M0):
+    return (sp.equilibrium_rd(4, 1.0, theta + h, delta, form=form, m0=m0)
+            - sp.equilibrium_rd(4, 1.0, theta - h, delta, form=form, m0=m0)) / (2 * h)
 
 
 def test_form_table_quoted():
-    assert _slope(0.25, "additive") < _slope(0.0, "additive")
-    assert _slope(0.25, "relative") > _slope(0.0, "relative")
+    """Chapter 06: at the book's m0 both forms say rivalry weakens the effect, the relative form more;
+    at m0 = 5 the relative form says the opposite (the result hangs on form and scale)."""
+    assert _slope(0.25, "relative") < _slope(0.25, "additive") < _slope(0.0, "additive")
     assert _slope(0.0, "additive") == pytest.approx(_slope(0.0, "relative"), rel=1e-6)
+    assert _slope(0.25, "relative", m0=5.0) > _slope(0.0, "relative", m0=5.0)
 
 
 # ---------------------------------------------------------------- chapter 07
-SIM = dict(n_firms=60, n_lead=3, periods=30, beta=0.9, theta_within=0.05, theta_across=0.005, delta=0.5, m0=5.0,
-           seed=0, runs=50)
+SIM = dict(n_firms=60, n_lead=3, periods=30, beta=0.9, theta_within=0.05, theta_across=0.005, delta=0.5,
+           strong_rd=0.6, weak_rd=0.1, seed=0, runs=50)   # chapter 07, at the book's one m0 = 1
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +147,37 @@ def test_leak_or_share_table_quoted():
     assert (df.profit_cooperative >= df.profit_noncooperative - 1e-9).all()
     assert df.cooperative[2] == pytest.approx(df.noncooperative[2])
     assert (df.cooperative[:2] < df.noncooperative[:2]).all() and (df.cooperative[3:] > df.noncooperative[3:]).all()
+
+
+def test_counterfactual_quoted():
+    """Chapter 07: suppliers' capacity 0.185 -> 0.649 with spillovers, 0.447 without; lead firms barely differ."""
+    cf = sp.cluster_counterfactual(**SIM)
+    sup, lead = cf.loc["supplier"], cf.loc["lead"]
+    assert round(sup.gamma_start, 3) == 0.185 and round(sup.gamma_end, 3) == 0.649
+    assert round(sup.gamma_end_baseline, 3) == 0.447
+    assert 0.4 < sup.share_from_spillovers < 0.5 and lead.share_from_spillovers < 0.1
+
+
+@settings(max_examples=12, deadline=None)
+@given(beta=st.floats(0.3, 1.0), tw=st.floats(0.01, 0.2), seed=st.integers(0, 50))
+def test_spillovers_add_to_suppliers_capacity_but_own_rd_does_most_of_it(beta, tw, seed):
+    cf = sp.cluster_counterfactual(**{**SIM, "runs": 2, "beta": beta, "theta_within": tw, "theta_across": tw / 10,
+                                      "seed": seed})
+    sup = cf.loc["supplier"]
+    assert sup.gamma_end >= sup.gamma_end_baseline - 1e-12 and sup.rise_baseline > 0
+
+
+@settings(max_examples=12, deadline=None)
+@given(beta=st.floats(0.3, 1.0), delta=st.floats(0.2, 1.5), seed=st.integers(0, 50))
+def test_ties_inside_the_group_keep_lead_firms(beta, delta, seed):
+    """Rivalry inside the group as a parameter: delta_within = 0 never makes more lead firms want out."""
+    kw = {**SIM, "runs": 2, "beta": beta, "delta": delta, "seed": seed}
+    tied = sp.cluster_counterfactual(**kw, delta_within=0.0).leave_share_end["lead"]
+    untied = sp.cluster_counterfactual(**kw).leave_share_end["lead"]
+    assert tied <= untied
+
+
+def test_tied_suppliers_quoted():
+    """Chapter 07: with uniform rivalry nearly every lead firm wants out; with delta_within = 0 almost none does."""
+    assert sp.cluster_counterfactual(**SIM).leave_share_end["lead"] > 0.9
+    assert sp.cluster_counterfactual(**SIM, delta_within=0.0).leave_share_end["lead"] < 0.05

@@ -366,3 +366,30 @@ def test_diffusion_numbers_quoted_for_twenty_firms():
     assert diffusion(structure("branch", n=20)).steps_to_all == 3
     two = structure("circuit", n=20, two_way=True, seed=1)
     assert diffusion(two).steps_to_all < 11 and structure_metrics(two).cut_points == ()
+
+
+# ---------------------------------------------------------------- where the institution attaches
+@pytest.mark.parametrize("n", [10, 14, 20, 30, 40])
+def test_nodal_structures_beat_the_circuit_wherever_the_institution_attaches(n):
+    """Chapter 08: from 10 firms up the nodal advantage survives the worst attachment point, though it shrinks."""
+    from casebook.models.networks import diffusion_by_attachment
+    df = diffusion_by_attachment(n)
+    for kind in ("nodal_circuit", "branch", "circuit_branch"):
+        assert df.loc[kind, "worst"] < df.loc["circuit", "best"]
+        assert df.loc[kind, "at hub"] == df.loc[kind, "best"]     # the default is the most favourable point
+    assert df.loc["circuit", "best"] == df.loc["circuit", "worst"]  # a ring looks the same from every firm
+    assert df.loc["branch", "worst"] > df.loc["branch", "at hub"]
+
+
+def test_institution_at_validates():
+    with pytest.raises(ValueError, match="institution_at"):
+        structure("circuit", n=5, institution_at=7)
+    G = structure("branch", n=10, institution_at=9)
+    inst = [v for v, r in G.nodes(data="role") if r == "research institution"][0]
+    assert list(G.neighbors(inst)) == [9]
+
+
+def test_small_alliances_the_branch_advantage_can_vanish():
+    from casebook.models.networks import diffusion_by_attachment
+    df = diffusion_by_attachment(8)
+    assert df.loc["branch", "worst"] == df.loc["circuit", "best"] == 5

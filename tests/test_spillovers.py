@@ -137,7 +137,7 @@ def test_cluster_gains_errors_name_the_field():
 
 
 # ---------------------------------------------------------------- equilibrium R&D
-def _profit(own, others, n, beta, theta, delta, outside, m0=5.0, s=2.0, form="additive"):
+def _profit(own, others, n, beta, theta, delta, outside, m0=sp.M0, s=2.0, form="additive"):
     """Firm 0's profit when it chooses `own` and the n-1 others choose `others`."""
     m = np.array([own] + [others] * (n - 1))
     g = 1 - beta * np.exp(-m / m0)
@@ -190,9 +190,14 @@ def test_spillover_effect_stronger_when_rivals_hurt_less(th, d1, gap):
     assert _drd_dtheta(1.0, th, d1) > _drd_dtheta(1.0, th, d2)
 
 
-def test_that_last_result_depends_on_the_form():
-    """With rivals' knowledge inside V (relative form) a little rivalry strengthens the effect."""
-    assert _drd_dtheta(1.0, 0.2, 0.25, form="relative") > _drd_dtheta(1.0, 0.2, 0.0, form="relative")
+@pytest.mark.parametrize("theta", [0.1, 0.2, 0.4])
+def test_that_last_result_depends_on_the_form_and_the_scale(theta):
+    """Relative form: a little rivalry strengthens the effect at m0 = 5 and weakens it at the book's m0 = 1."""
+    def slope(delta, m0, h=1e-4):
+        f = lambda t: sp.equilibrium_rd(4, 1.0, t, delta, form="relative", m0=m0)  # noqa: E731
+        return (f(theta + h) - f(theta - h)) / (2 * h)
+    assert slope(0.25, 5.0) > slope(0.0, 5.0)
+    assert slope(0.25, sp.M0) < slope(0.0, sp.M0)
 
 
 def test_equilibrium_rejects_bad_input():
@@ -237,7 +242,7 @@ def test_cooperative_rd_maximises_joint_profit(beta):
     assert grid[int(np.argmax([joint(y) for y in grid]))] == pytest.approx(x, abs=0.002)
 
 
-@given(beta=unit, gamma=st.floats(2.0, 20.0), margin=st.floats(5.0, 30.0))
+@given(beta=unit, gamma=st.floats(2.05, 20.0), margin=st.floats(5.0, 30.0))
 def test_cooperation_beats_competition_exactly_above_one_half(beta, gamma, margin):
     df = sp.rd_cooperation(beta, demand=60.0 + margin, cost=60.0, rd_cost=gamma)
     diff = df.cooperative[0] - df.noncooperative[0]
@@ -315,3 +320,75 @@ def test_engine_agrees_with_loop_reference():
     slow = engines.reference_cluster(**kw)
     for col in ("rd", "gamma", "inward", "outward", "net", "knowledge"):
         np.testing.assert_allclose(fast[col].to_numpy(), slow[col].to_numpy(), rtol=1e-10)
+
+
+# ---------------------------------------------------------------- diminishing returns, stability, RJV
+@given(m=st.floats(0, 10), b=st.floats(0.01, 1), m0=st.floats(0.2, 5))
+def test_diminishing_returns_to_rd_in_absorptive_capacity(m, b, m0):
+    """Cohen and Levinthal (1989): gamma_M > 0, gamma_MM < 0, gamma_beta < 0, gamma_Mbeta > 0."""
+    d = sp.capacity_derivatives(m, b, m0)
+    assert d["gamma_M"] > 0 and d["gamma_MM"] < 0 and d["gamma_beta"] < 0 and d["gamma_Mbeta"] > 0
+    h = 1e-4 * m0
+    f = lambda x: sp.absorptive_capacity(x, b, m0)  # noqa: E731
+    if m > h:
+        assert (f(m + h) - 2 * f(m) + f(m - h)) / h ** 2 == pytest.approx(d["gamma_MM"], rel=1e-3, abs=1e-6)
+
+
+@given(beta=unit, k=st.floats(4.05, 30.0))
+def test_stability_is_checked_and_refused_where_it_fails(beta, k):
+    """|reaction slope| < 1 is required; a parameter set that fails it is refused with the slope in the message."""
+    g = k / 4.5
+    r = sp.reaction_slope(beta, rd_cost=g)
+    joint_ok = k > max((1 + beta) ** 2, 9 * (1 - beta) ** 2)
+    if abs(r) >= 1:
+        with pytest.raises(ValueError, match="unstable"):
+            sp.rd_cooperation(beta, rd_cost=g, demand=70.0)
+    elif not joint_ok:
+        with pytest.raises(ValueError, match="not concave"):
+            sp.rd_cooperation(beta, rd_cost=g, demand=70.0)
+    else:
+        try:
+            df = sp.rd_cooperation(beta, rd_cost=g, demand=70.0)
+        except ValueError as err:  # the only other refusal: R&D larger than the unit cost it cuts
+            assert "unit cost" in str(err)
+        else:
+            assert df.reaction_slope[0] == pytest.approx(r)
+
+
+def test_the_accepted_unstable_set_of_the_issue_is_now_refused():
+    assert sp.reaction_slope(0.0, rd_cost=1.2) == pytest.approx(-1.4286, abs=1e-4)
+    with pytest.raises(ValueError, match=r"slope -1\.43"):
+        sp.rd_cooperation(0.0, rd_cost=1.2)
+
+
+def test_adjustment_converges_exactly_when_stable():
+    """Best-response iteration from a nearby point converges to x* when |R| < 1 and drifts away when |R| > 1."""
+    def iterate(beta, g, steps=60):
+        x_star = 40 * (2 - beta) / (4.5 * g - (2 - beta) * (1 + beta))
+        k = 4.5 * g - (2 - beta) ** 2
+        xi, xj = x_star + 0.1, x_star - 0.1
+        for _ in range(steps):
+            xi, xj = ((2 - beta) * 40 + (2 - beta) * (2 * beta - 1) * xj) / k, \
+                     ((2 - beta) * 40 + (2 - beta) * (2 * beta - 1) * xi) / k
+        return abs(xi - x_star)
+    assert iterate(0.0, 5.0) < 1e-6          # R = -0.11
+    assert iterate(0.0, 1.2) > 1.0           # R = -1.43: the symmetric point repels
+
+
+@given(beta=unit, g=st.floats(2.05, 20.0))
+def test_cooperation_cuts_rd_exactly_where_rd_hurts_the_rival(beta, g):
+    """x** - x* has the sign of d(pi_j)/d(x_i) at the non-cooperative equilibrium, i.e. of beta - 1/2."""
+    df = sp.rd_cooperation(beta, rd_cost=g)
+    diff = df.cooperative[0] - df.noncooperative[0]
+    eff = sp.rival_effect(beta, rd_cost=g)[0]
+    assert np.sign(round(diff, 9)) == np.sign(round(eff, 9)) == np.sign(round(beta - 0.5, 12))
+
+
+@given(beta=unit, g=st.floats(2.05, 20.0))
+def test_research_joint_venture_tops_both(beta, g):
+    """The RJV (beta set to 1, joint choice) does more R&D and earns more than either regime at any beta."""
+    df = sp.rd_cooperation(beta, rd_cost=g)
+    rjv = sp.research_joint_venture(rd_cost=g)
+    assert rjv["rd"] >= max(df.cooperative[0], df.noncooperative[0]) - 1e-9
+    assert rjv["profit"] >= max(df.profit_cooperative[0], df.profit_noncooperative[0]) - 1e-9
+    assert df.rjv[0] == pytest.approx(rjv["rd"])

@@ -85,4 +85,4 @@ from __future__ import annotations
 from casebook.models.networks.structures import *  # noqa: F401,F403
 from casebook.models.networks.metrics import *  # noqa: F401,F403
 
-__all__ = ['KINDS', 'ROLES', 'MIN_FIRMS', 'structure', 'structure_metrics', 'StructureMetrics', 'exit_effect', 'ExitEffect', 'diffusion', 'Diffusion', 'firms', 'gini', 'compare', 'KIND_LABELS']
+__all__ = ['KINDS', 'ROLES', 'MIN_FIRMS', 'structure', 'structure_metrics', 'StructureMetrics', 'exit_effect', 'ExitEffect', 'diffusion', 'Diffusion', 'diffusion_by_attachment', 'firms', 'gini', 'compare', 'KIND_LABELS']

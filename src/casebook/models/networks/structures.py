@@ -53,7 +53,7 @@ def _ring_edges(G, nodes, **attrs):
 
 
 def structure(kind: str = "circuit", n: int = 10, seed: int = 0, *, two_way: bool = False,
-              institution: bool = True) -> nx.Graph:
+              institution: bool = True, institution_at=None) -> nx.Graph:
     """Build one of the five networked-alliance structures.
 
     Parameters
@@ -72,6 +72,12 @@ def structure(kind: str = "circuit", n: int = 10, seed: int = 0, *, two_way: boo
     institution : bool, default True
         Add a research institution joined by an external knowledge linkage
         (section 3.1).
+    institution_at : int, optional
+        The firm the institution links to. Default: the nodal or large firm
+        (firm 0), the casebook's choice because nodal firms may manage the
+        alliance's external transactions (section 3.2); the reading does not
+        say where the link attaches. Diffusion results depend on this
+        choice: see :func:`casebook.models.networks.diffusion_by_attachment`.
 
     Returns
     -------
@@ -214,6 +220,11 @@ def structure(kind: str = "circuit", n: int = 10, seed: int = 0, *, two_way: boo
                 p = (hx + 0.9 * np.cos(base + da), hy + 0.9 * np.sin(base + da)) if norm else (hx, hy - 0.9)
                 _add_firm(G, v, "SME", "SME", f"SME {v}", p, tier=1)
                 G.add_edge(h, v, tie="hierarchy", barrier=False)
+    if institution_at is not None:
+        if isinstance(institution_at, bool) or not isinstance(institution_at, (int, np.integer)) \
+                or not 0 <= int(institution_at) < n:
+            raise ValueError(f"field 'institution_at': must be a firm 0..{n - 1}, got {institution_at!r}")
+        anchor = int(institution_at)
     if institution:
         ax, ay = G.nodes[anchor]["pos"]
         dx, dy = _INSTITUTION_OFFSET[kind]

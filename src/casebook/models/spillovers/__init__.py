@@ -80,6 +80,10 @@ Examples
 from __future__ import annotations
 
 from casebook.models.spillovers.equilibrium import *  # noqa: F401,F403
+from casebook.models.spillovers.duopoly import *  # noqa: F401,F403
 from casebook.models.spillovers.cluster import *  # noqa: F401,F403
+from casebook.models.spillovers.membership import *  # noqa: F401,F403
 
-__all__ = ['absorptive_capacity', 'cluster_gains', 'crossover_beta', 'equilibrium_rd', 'rd_cooperation', 'simulate_cluster']
+__all__ = ['M0', 'absorptive_capacity', 'capacity_derivatives', 'cluster_gains', 'crossover_beta', 'equilibrium_rd',
+           'reaction_slope', 'rival_effect', 'rd_cooperation', 'research_joint_venture',
+           'simulate_cluster', 'cluster_counterfactual', 'stable_membership', 'Membership']

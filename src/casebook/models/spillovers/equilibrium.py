@@ -5,7 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ['absorptive_capacity', 'cluster_gains', 'crossover_beta', 'equilibrium_rd', 'rd_cooperation']
+__all__ = ['M0', 'absorptive_capacity', 'capacity_derivatives', 'cluster_gains', 'crossover_beta', 'equilibrium_rd']
+
+M0 = 1.0
+"""The one R&D scale :math:`m_0` of absorptive capacity used by every model and chapter of the book."""
 
 
 def _check_unit(name: str, value) -> np.ndarray:
@@ -22,7 +25,7 @@ def _check_nonneg(name: str, value) -> np.ndarray:
     return arr
 
 
-def absorptive_capacity(rd, beta, m0: float = 1.0):
+def absorptive_capacity(rd, beta, m0: float = M0):
     r"""Absorptive capacity :math:`\gamma = 1 - \beta e^{-M/m_0}`.
 
     Parameters
@@ -31,7 +34,7 @@ def absorptive_capacity(rd, beta, m0: float = 1.0):
         Own R&D :math:`M \ge 0`.
     beta : float or array_like
         Difficulty of learning, in [0, 1] (0: anyone absorbs everything).
-    m0 : float, default 1.0
+    m0 : float, default :data:`M0` (1.0)
         R&D scale (> 0).
 
     Returns
@@ -59,7 +62,43 @@ def absorptive_capacity(rd, beta, m0: float = 1.0):
     return out if out.ndim else float(out)
 
 
-def cluster_gains(rd, beta, theta, delta: float = 0.0, outside: float = 0.0, m0: float = 1.0) -> pd.DataFrame:
+def capacity_derivatives(rd, beta, m0: float = M0) -> dict:
+    r"""The four derivatives of :func:`absorptive_capacity` that Cohen and Levinthal (1989) sign.
+
+    .. math::
+
+        \gamma_M = rac{eta}{m_0} e^{-M/m_0} \ge 0,\quad
+        \gamma_{MM} = -rac{eta}{m_0^2} e^{-M/m_0} \le 0,\quad
+        \gamma_eta = -e^{-M/m_0} < 0,\quad
+        \gamma_{Meta} = rac{1}{m_0} e^{-M/m_0} > 0 .
+
+    :math:`\gamma_{MM} \le 0` is the diminishing return to own R&D in
+    building absorptive capacity that Cohen and Levinthal (1989) assume
+    besides the other three signs: each further unit of R&D closes a smaller
+    part of the remaining gap :math:`1 - \gamma`.
+
+    Returns
+    -------
+    dict
+        ``gamma_M``, ``gamma_MM``, ``gamma_beta``, ``gamma_Mbeta`` (floats
+        or arrays, broadcast like :func:`absorptive_capacity`).
+
+    Examples
+    --------
+    >>> d = capacity_derivatives(1.0, 0.5)
+    >>> round(d["gamma_M"], 4), round(d["gamma_MM"], 4)
+    (0.1839, -0.1839)
+    """
+    m = _check_nonneg("rd", rd)
+    b = _check_unit("beta", beta)
+    if not (np.isfinite(m0) and m0 > 0):
+        raise ValueError(f"m0 must be positive, got {m0!r}")
+    e = np.exp(-m / m0) * np.ones_like(b * m)
+    out = {"gamma_M": b * e / m0, "gamma_MM": -b * e / m0 ** 2, "gamma_beta": -e, "gamma_Mbeta": e / m0}
+    return {k: (v if np.ndim(v) else float(v)) for k, v in out.items()}
+
+
+def cluster_gains(rd, beta, theta, delta: float = 0.0, outside: float = 0.0, m0: float = M0) -> pd.DataFrame:
     r"""Each firm's inward and outward spillovers and its net gain from the cluster.
 
     .. math::
@@ -81,7 +120,7 @@ def cluster_gains(rd, beta, theta, delta: float = 0.0, outside: float = 0.0, m0:
     outside : float, default 0
         Outside knowledge :math:`T` (>= 0); it enters ``knowledge`` only,
         since a firm reaches it inside or outside the cluster.
-    m0 : float, default 1.0
+    m0 : float, default :data:`M0`
         Scale of :func:`absorptive_capacity`.
 
     Returns
@@ -116,7 +155,7 @@ def cluster_gains(rd, beta, theta, delta: float = 0.0, outside: float = 0.0, m0:
                          "knowledge": knowledge, "stay_outside": net < 0})
 
 
-def crossover_beta(strong_rd, weak_rd, n_strong, n_weak, theta, m0: float = 1.0) -> float:
+def crossover_beta(strong_rd, weak_rd, n_strong, n_weak, theta, m0: float = M0) -> float:
     r"""The learning difficulty at which strong and weak firms gain equally.
 
     With :math:`n_s` firms doing R&D :math:`M_s` and :math:`n_w` doing
@@ -189,7 +228,7 @@ def _symmetric_foc(m, n, beta, theta, delta, outside, m0, scale, form, alpha):
 
 
 def equilibrium_rd(n: int = 4, beta: float = 0.5, theta: float = 0.5, delta: float = 0.0,
-                   outside: float = 0.0, *, m0: float = 5.0, scale: float = 2.0,
+                   outside: float = 0.0, *, m0: float = M0, scale: float = 2.0,
                    form: str = "additive", curvature: float = 0.0, tol: float = 1e-12) -> float:
     r"""Symmetric Nash R&D in a Cohen-Levinthal industry.
 
@@ -242,7 +281,7 @@ def equilibrium_rd(n: int = 4, beta: float = 0.5, theta: float = 0.5, delta: flo
     Examples
     --------
     >>> round(equilibrium_rd(4, beta=0.5, theta=0.5, delta=0.0), 4)
-    0.6348
+    0.7148
     >>> equilibrium_rd(4, beta=0.9, theta=0.5) > equilibrium_rd(4, beta=0.1, theta=0.5)
     True
     """
@@ -273,52 +312,3 @@ def equilibrium_rd(n: int = 4, beta: float = 0.5, theta: float = 0.5, delta: flo
         else:
             hi = mid
     return 0.5 * (lo + hi)
-
-
-def rd_cooperation(spillover, demand: float = 100.0, cost: float = 60.0, slope: float = 1.0,
-                   rd_cost: float = 5.0) -> pd.DataFrame:
-    r"""Non-cooperative and cooperative R&D in d'Aspremont and Jacquemin (1988).
-
-    Parameters
-    ----------
-    spillover : float or array_like
-        :math:`\beta \in [0, 1]`, the share of a rival's cost reduction a
-        firm gets for free.
-    demand, cost, slope, rd_cost : float
-        :math:`a`, :math:`A`, :math:`b`, :math:`\gamma` of the model; need
-        :math:`a > A > 0`, :math:`b > 0` and :math:`4.5 b\gamma > 4`, which
-        keeps both second-order conditions and both denominators positive
-        for every :math:`\beta \in [0, 1]`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per spillover: ``spillover``, ``noncooperative`` and
-        ``cooperative`` (R&D per firm), ``output_noncooperative``,
-        ``output_cooperative`` (output per firm), ``profit_noncooperative``,
-        ``profit_cooperative`` (profit per firm).
-
-    Examples
-    --------
-    >>> df = rd_cooperation([0.25, 0.5, 0.75])
-    >>> df[["noncooperative", "cooperative"]].round(3).values.tolist()
-    [[3.446, 2.388], [2.963, 2.963], [2.462, 3.601]]
-    """
-    beta = np.atleast_1d(_check_unit("spillover", spillover)).astype(float)
-    a, A, b, g = float(demand), float(cost), float(slope), float(rd_cost)
-    if not (a > A > 0):
-        raise ValueError(f"need demand > cost > 0, got demand={a!r}, cost={A!r}")
-    if not (b > 0 and 4.5 * b * g > 4):
-        raise ValueError(f"need slope > 0 and 4.5*slope*rd_cost > 4, got slope={b!r}, rd_cost={g!r}")
-    x_nc = (a - A) * (2 - beta) / (4.5 * b * g - (2 - beta) * (1 + beta))
-    x_c = (a - A) * (1 + beta) / (4.5 * b * g - (1 + beta) ** 2)
-    q_nc = (a - A + (1 + beta) * x_nc) / (3 * b)
-    q_c = (a - A + (1 + beta) * x_c) / (3 * b)
-    if np.any(A - (1 + beta) * np.maximum(x_nc, x_c) < 0):
-        raise ValueError("R&D would push unit cost below zero: raise rd_cost or cost")
-    return pd.DataFrame({
-        "spillover": beta, "noncooperative": x_nc, "cooperative": x_c,
-        "output_noncooperative": q_nc, "output_cooperative": q_c,
-        "profit_noncooperative": b * q_nc ** 2 - g * x_nc ** 2 / 2,
-        "profit_cooperative": b * q_c ** 2 - g * x_c ** 2 / 2,
-    })
