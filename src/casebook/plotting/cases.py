@@ -12,7 +12,8 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["plot_exhibit", "plot_assessment_heatmap", "LEVEL_TICKS"]
+__all__ = ["draw_exhibit", "plot_exhibit", "draw_assessment_heatmap", "plot_assessment_heatmap", "draw_note",
+           "LEVEL_TICKS"]
 
 #: Characters per line of an exhibit's row labels before they wrap.
 LABEL_WIDTH = 44
@@ -27,6 +28,72 @@ def _new_ax(ax, size=(7, 4)):
     from matplotlib.figure import Figure
 
     return Figure(figsize=size, layout="constrained").subplots()
+
+
+def draw_note(text: str, ax=None):
+    """A picture that is only a centred note ("no exhibit"): the axes are cleared and hidden.
+
+    Returns
+    -------
+    casebook.plotting.picture.Picture
+        Nothing moves (``update()`` returns no artist).
+
+    Examples
+    --------
+    >>> pic = draw_note("no exhibit")
+    >>> pic.ax.texts[0].get_text(), pic.ax.axison, pic.update()
+    ('no exhibit', False, [])
+    """
+    from casebook.plotting.picture import Picture
+
+    ax = _new_ax(ax)
+    ax.clear()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes)
+    return Picture(ax, [], lambda: [])
+
+
+def draw_exhibit(df, ax=None, title: str | None = None, units: dict | None = None, clear: bool = False):
+    """An exhibit table as horizontal bars (:func:`plot_exhibit`), as a picture drawn anew for each table.
+
+    Exhibits differ in shape (rows, series, label lengths), so nothing is moved
+    in place: ``update(df, title=None, units=None)`` clears the axes and draws
+    the new table, and the figure needs a full render (its layout changes).
+
+    Parameters
+    ----------
+    df, ax, title, units
+        As in :func:`plot_exhibit`.
+    clear : bool
+        Clear ``ax`` first (a widget reusing one axes for every exhibit).
+
+    Returns
+    -------
+    casebook.plotting.picture.Picture
+        With ``ax.cb_label_lines`` (lines of row labels, for a caller that sizes the figure).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pic = draw_exhibit(pd.DataFrame({"period": ["a", "b"], "n": [1, 2]}))
+    >>> _ = pic.update(pd.DataFrame({"period": ["a", "b", "c"], "n": [1, 2, 3]})); len(pic.ax.patches)
+    3
+    """
+    from casebook.plotting.picture import Picture
+
+    ax = _new_ax(ax)
+
+    def move(df, title=None, units=None):
+        ax.clear()
+        ax.set_axis_on()
+        _exhibit_bars(df, ax, title, units)
+        return [ax]
+
+    if clear:
+        move(df, title, units)
+    else:
+        _exhibit_bars(df, ax, title, units)
+    return Picture(ax, [], move)
 
 
 def plot_exhibit(df, ax=None, title: str | None = None, units: dict | None = None):
@@ -61,6 +128,12 @@ def plot_exhibit(df, ax=None, title: str | None = None, units: dict | None = Non
     >>> len(ax.patches), ax.get_legend().get_texts()[0].get_text()
     (4, 'share (fraction)')
     """
+    ax = _new_ax(ax)
+    _exhibit_bars(df, ax, title, units)
+    return ax
+
+
+def _exhibit_bars(df, ax, title, units):
     import textwrap
 
     import numpy as np
@@ -68,7 +141,6 @@ def plot_exhibit(df, ax=None, title: str | None = None, units: dict | None = Non
 
     from casebook.theme import PALETTE
 
-    ax = _new_ax(ax)
     numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
     text = [c for c in df.columns if c not in numeric]
     if not numeric:
@@ -108,7 +180,56 @@ def plot_exhibit(df, ax=None, title: str | None = None, units: dict | None = Non
         # figure's right edge, so it ends at the axes' right edge and extends left.
         wide = max((len(line) for w in wrapped for line in w.split("\n")), default=0) > 24
         ax.set_title(textwrap.fill(title, 50), loc="right" if wide else "center")
-    return ax
+
+
+def draw_assessment_heatmap(table, ax=None, annot: bool = True, cbar: bool = True, highlight=None):
+    """Cases x Inkpen dimensions as a seaborn heatmap of level scores (1..5), one cell framed.
+
+    Parameters
+    ----------
+    table, ax, annot, cbar
+        As in :func:`plot_assessment_heatmap`.
+    highlight : tuple, optional
+        ``(case, dimension)`` of the cell to frame (None: no frame).
+
+    Returns
+    -------
+    casebook.plotting.picture.Picture
+        ``update(highlight=(case, dimension))`` moves the frame (``parts["frame"]``,
+        a Rectangle at ``(column, row)``); the heatmap itself never moves.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"case": ["a"] * 2 + ["b"] * 2,
+    ...                   "dimension": ["value", "tacitness"] * 2, "score": [5, 1, 3, 4]})
+    >>> pic = draw_assessment_heatmap(t, highlight=("b", "tacitness"))
+    >>> pic.parts["frame"].get_xy(), pic.update(highlight=None)[0].get_visible()
+    ((1, 1), False)
+    """
+    from matplotlib.patches import Rectangle
+
+    from casebook.plotting.picture import Picture
+
+    ax = plot_assessment_heatmap(table, ax=ax, annot=annot, cbar=cbar)
+    rows = list(dict.fromkeys(table["case"]))
+    from casebook.cases import DIMENSIONS
+
+    cols = [d for d in DIMENSIONS if d in set(table["dimension"])]
+    frame = Rectangle((0, 0), 1, 1, fill=False, edgecolor="#d55e00", linewidth=3, visible=False, zorder=5)
+    ax.add_patch(frame)
+
+    def move(highlight=None):
+        if highlight is None or highlight[0] not in rows or highlight[1] not in cols:
+            frame.set_visible(False)
+        else:
+            frame.set_xy((cols.index(highlight[1]), rows.index(highlight[0])))
+            frame.set_visible(True)
+        return [frame]
+
+    pic = Picture(ax, [frame], move, {"frame": frame})
+    pic.update(highlight=highlight)
+    return pic
 
 
 def plot_assessment_heatmap(table, ax=None, annot: bool = True, cbar: bool = True):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["ROLE_COLORS", "plot_structure", "update_structure", "plot_comparison"]
+__all__ = ["ROLE_COLORS", "draw_structure", "plot_structure", "update_structure", "plot_comparison"]
 
 from casebook.models.networks import INSTITUTION, ROLES, firms
 from casebook.theme import PALETTE, role_colors
@@ -58,49 +58,30 @@ def _rgba(color, alpha):
     return to_rgba(color, alpha)
 
 
-def plot_structure(G, ax=None, *, exited=None, stranded=(), labels: bool | None = None, legend: bool = True):
-    """Draw an alliance network at its fixed positions, roles coloured.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        From :func:`casebook.models.networks.structure` (nodes need ``pos`` and
-        ``role``; ``size`` and edge ``tie``/``barrier`` are optional).
-    ax : matplotlib Axes, optional
-    exited : node, optional
-        A firm that has left: drawn hollow, its ties faded.
-    stranded : iterable of nodes
-        Firms cut off by the exit: drawn with a thick black outline.
-    labels : bool, optional
-        Write node numbers on the nodes; default when there are at most 20 nodes.
-    legend : bool, default True
-
-    Returns
-    -------
-    matplotlib Axes
-        With ``cb_nodes`` (the firms' PathCollection), ``cb_institution``
-        (PathCollection or None), ``cb_edges`` (LineCollection),
-        ``cb_labels`` (list of Text), ``cb_title`` (Text) and ``cb_order``
-        (firm ids in the order of ``cb_nodes``) attached.
-
-    Raises
-    ------
-    ValueError
-        If a node has no ``pos`` attribute.
-
-    Examples
-    --------
-    >>> from casebook.models.networks import structure
-    >>> G = structure("circuit_barrier", n=8)
-    >>> ax = plot_structure(G, exited=0, stranded=(6, 7))
-    >>> float(ax.cb_nodes.get_linewidths()[ax.cb_order.index(6)])
-    3.0
-    """
-    from matplotlib.collections import LineCollection
+def _legend_handles(G=None):
+    """Legend entries: every role and tie kind (``G`` None), or those present in ``G``."""
     from matplotlib.lines import Line2D
 
-    if ax is None:
-        ax = _new_ax()
+    roles = ROLES if G is None else [r for r in ROLES if any(G.nodes[v].get("role") == r for v in G)]
+    handles = [Line2D([], [], marker="s" if r == INSTITUTION else "o", linestyle="", markersize=8,
+                      color=ROLE_COLORS[r], label=r) for r in roles]
+    if G is None or any(d.get("barrier") for *_, d in G.edges(data=True)):
+        handles.append(Line2D([], [], color=_BARRIER[0], linestyle="--", label="barrier tie"))
+    if G is None:
+        handles.append(Line2D([], [], color=_TIE_STYLE["two_way"][0], label="two-way subcontracting"))
+    if G is None or any(v not in set(firms(G)) for v in G):
+        handles.append(Line2D([], [], color=_TIE_STYLE["external"][0], linestyle=":",
+                              label="external knowledge link"))
+    if G is None:
+        handles.append(Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="white",
+                              markeredgecolor="black", markeredgewidth=2.5, label="stranded by the exit"))
+    return handles
+
+
+def _draw_graph(ax, G, labels, animated):
+    """Create the artists of one structure on ``ax`` (limits and aspect set); return them."""
+    from matplotlib.collections import LineCollection
+
     missing = [v for v in G if "pos" not in G.nodes[v]]
     if missing:
         raise ValueError(f"field 'pos': nodes {missing[:5]} have no drawing position")
@@ -121,31 +102,109 @@ def plot_structure(G, ax=None, *, exited=None, stranded=(), labels: bool | None 
     ax.cb_nodes, ax.cb_institution, ax.cb_edges = nodes, ins, lc
     ax.cb_order, ax.cb_edge_list, ax.cb_graph = order, edges, G
     show = labels if labels is not None else G.number_of_nodes() <= 20
-    ax.cb_labels = []
-    if show:
-        for v in order:
-            ax.cb_labels.append(ax.text(*pos[v], str(v), ha="center", va="center", fontsize=8,
-                                        color="white", zorder=4))
+    ax.cb_labels = [ax.text(*pos[v], str(v), ha="center", va="center", fontsize=8, color="white", zorder=4)
+                    for v in order] if show else []
     allxy = np.array(list(pos.values()), dtype=float)
     lo, hi = allxy.min(axis=0), allxy.max(axis=0)
     pad = 0.25 + 0.08 * (hi - lo)
     ax.set_xlim(lo[0] - pad[0], hi[0] + pad[0])
     ax.set_ylim(lo[1] - pad[1], hi[1] + pad[1])
     ax.set_aspect("equal", adjustable="box")
+    ax.apply_aspect()
+    out = [lc, nodes, *ax.cb_labels] + ([ins] if ins is not None else [])
+    for a in out:
+        a.set_animated(animated)  # a replacement is drawn the way the artists it replaces were
+    return out
+
+
+def draw_structure(G, ax=None, *, exited=None, stranded=(), labels: bool | None = None, legend=True,
+                   title: bool = True):
+    """Draw an alliance network at its fixed positions, roles coloured.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        From :func:`casebook.models.networks.structure` (nodes need ``pos`` and
+        ``role``; ``size`` and edge ``tie``/``barrier`` are optional).
+    ax : matplotlib Axes, optional
+    exited : node, optional
+        A firm that has left: drawn hollow, its ties faded.
+    stranded : iterable of nodes
+        Firms cut off by the exit: drawn with a thick black outline.
+    labels : bool, optional
+        Write node numbers on the nodes; default when there are at most 20 nodes.
+    legend : bool or "all"
+        The roles and ties present in ``G``; "all": every role and tie kind
+        (a picture whose structure changes keeps one legend); False: none.
+    title : bool
+        The structure's name as the title.
+
+    Returns
+    -------
+    casebook.plotting.picture.Picture
+        ``update(G, exited=None, stranded=())`` restyles the same artists for
+        an exit, or replaces them when ``G`` is another structure (then
+        ``artists`` lists the new ones). The Axes carries ``cb_nodes`` (the
+        firms' PathCollection), ``cb_institution`` (PathCollection or None),
+        ``cb_edges`` (LineCollection), ``cb_labels`` (list of Text),
+        ``cb_title`` (Text) and ``cb_order`` (firm ids in the order of ``cb_nodes``).
+
+    Raises
+    ------
+    ValueError
+        If a node has no ``pos`` attribute.
+
+    Examples
+    --------
+    >>> from casebook.models.networks import structure
+    >>> G = structure("circuit_barrier", n=8)
+    >>> pic = draw_structure(G, exited=0, stranded=(6, 7))
+    >>> float(pic.ax.cb_nodes.get_linewidths()[pic.ax.cb_order.index(6)])
+    3.0
+    >>> _ = pic.update(structure("branch", n=7)); len(pic.ax.cb_nodes.get_offsets())
+    7
+    """
+    from casebook.plotting.picture import Picture
+
+    if ax is None:
+        ax = _new_ax()
     ax.set_axis_off()
-    ax.cb_title = ax.set_title(G.graph.get("label", G.graph.get("kind", "")))
+    artists: list = []
+    shown = {"G": None}
+
+    def move(G, exited=None, stranded=()):
+        if G is not shown["G"]:
+            animated = any(a.get_animated() for a in artists)
+            for a in artists:
+                if a is not ax.cb_title:
+                    a.remove()
+            artists[:] = _draw_graph(ax, G, labels, animated)
+            if title:
+                ax.cb_title.set_text(G.graph.get("label", G.graph.get("kind", "")))
+                artists.append(ax.cb_title)
+            shown["G"] = G
+        update_structure(ax, exited=exited, stranded=stranded)
+        return list(artists)
+
+    ax.cb_title = ax.set_title("")
     if legend:
-        present = [r for r in ROLES if any(G.nodes[v].get("role") == r for v in G)]
-        handles = [Line2D([], [], marker="s" if r == INSTITUTION else "o", linestyle="", markersize=8,
-                          color=ROLE_COLORS[r], label=r) for r in present]
-        if any(d.get("barrier") for *_, d in G.edges(data=True)):
-            handles.append(Line2D([], [], color=_BARRIER[0], linestyle="--", label="barrier tie"))
-        if inst:
-            handles.append(Line2D([], [], color=_TIE_STYLE["external"][0], linestyle=":",
-                                  label="external knowledge link"))
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    update_structure(ax, exited=exited, stranded=stranded)
-    return ax
+        ax.legend(handles=_legend_handles(None if legend == "all" else G), loc="upper left",
+                  bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    pic = Picture(ax, artists, move, {})
+    pic.update(G, exited=exited, stranded=stranded)
+    return pic
+
+
+def plot_structure(G, ax=None, *, exited=None, stranded=(), labels: bool | None = None, legend: bool = True):
+    """An alliance network (:func:`draw_structure`), returning only the Axes (with its ``cb_*`` attributes).
+
+    Examples
+    --------
+    >>> from casebook.models.networks import structure
+    >>> len(plot_structure(structure("circuit", n=6)).cb_nodes.get_offsets())
+    6
+    """
+    return draw_structure(G, ax=ax, exited=exited, stranded=stranded, labels=labels, legend=legend).ax
 
 
 def update_structure(ax, *, exited=None, stranded=()):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["plot_phase_table", "plot_urgency", "mode_color"]
+__all__ = ["draw_phase_table", "plot_phase_table", "draw_urgency", "plot_urgency", "mode_color"]
 
 
 def _new_ax(ax, size):
@@ -32,7 +32,7 @@ def mode_color(mutual: float) -> tuple[float, float, float]:
     return tuple(x + (y - x) * m for x, y in zip(a, b))
 
 
-def plot_phase_table(shift, dimensions, ax=None):
+def draw_phase_table(shift, dimensions, ax=None, highlight=None):
     """Table 2 as a grid (dimensions x phases) with the learning mode drawn below.
 
     Each column is shaded from orange (unilateral learning) to blue
@@ -47,18 +47,22 @@ def plot_phase_table(shift, dimensions, ax=None):
     dimensions : sequence of str
         Row labels (the five dimensions' names).
     ax : matplotlib Axes, optional
+    highlight : tuple of int, optional
+        ``(column, row)`` of a cell to frame, with its phase's mode bar (None: no frame).
 
     Returns
     -------
-    matplotlib.axes.Axes
-        Cell ``(row, col)`` is the Rectangle ``ax.patches[row * n_phases + col]``.
+    casebook.plotting.picture.Picture
+        ``update(highlight=(column, row))`` moves the two frames
+        (``parts["frames"]``: ``cell`` and ``mode``). Cell ``(row, col)`` is the
+        Rectangle ``ax.patches[row * n_phases + col]``; the frames come last.
 
     Examples
     --------
     >>> from casebook.models.phases import shift_table, load_phases
-    >>> ax = plot_phase_table(shift_table(), [d.name for d in load_phases().dimensions])
-    >>> len(ax.patches)
-    28
+    >>> pic = draw_phase_table(shift_table(), [d.name for d in load_phases().dimensions], highlight=(1, 2))
+    >>> len(pic.ax.patches), pic.parts["frames"]["cell"].get_xy()
+    (30, (1.02, 2.03))
     """
     import textwrap
 
@@ -93,10 +97,44 @@ def plot_phase_table(shift, dimensions, ax=None):
         ax.spines[side].set_visible(False)
     ax.tick_params(length=0)
     ax.set_title("Learning priorities by phase (Serrat 2009, Table 2, after Iyer 2002)", fontsize=11)
-    return ax
+    from casebook.plotting.picture import Picture
+
+    cell = Rectangle((0, 0), 1, 1, fill=False, edgecolor="black", linewidth=3, zorder=5, visible=False)
+    mode = Rectangle((0, len(dims) + 0.3), 1, 0.7, fill=False, edgecolor="black", linewidth=2, zorder=5,
+                     visible=False)
+    ax.add_patch(cell)
+    ax.add_patch(mode)
+
+    def move(highlight=None):
+        cell.set_visible(highlight is not None)
+        mode.set_visible(highlight is not None)
+        if highlight is not None:
+            c, r = highlight
+            cell.set_xy((c + 0.02, r + 0.03))
+            cell.set_width(0.96)
+            cell.set_height(0.94)
+            mode.set_xy((c + 0.02, len(dims) + 0.31))
+            mode.set_width(0.96)
+        return [cell, mode]
+
+    pic = Picture(ax, [cell, mode], move, {"frames": {"cell": cell, "mode": mode}})
+    pic.update(highlight=highlight)
+    return pic
 
 
-def plot_urgency(urgency, names=None, ax=None):
+def plot_phase_table(shift, dimensions, ax=None):
+    """The phase table (:func:`draw_phase_table`, no frame), returning only the Axes.
+
+    Examples
+    --------
+    >>> from casebook.models.phases import shift_table, load_phases
+    >>> len(plot_phase_table(shift_table(), [d.name for d in load_phases().dimensions]).patches)
+    30
+    """
+    return draw_phase_table(shift, dimensions, ax=ax).ax
+
+
+def draw_urgency(urgency, names=None, ax=None):
     """Horizontal bars: the urgency :math:`u_d` of each learning dimension (0 to 1).
 
     Parameters
@@ -107,25 +145,48 @@ def plot_urgency(urgency, names=None, ax=None):
 
     Returns
     -------
-    matplotlib.axes.Axes
-        ``ax.containers[0]`` holds the bars (move them with ``set_width``).
+    casebook.plotting.picture.Picture
+        ``update(urgency)`` (same keys) moves the bars; ``parts["bars"]`` is ``ax.containers[0]``.
 
     Examples
     --------
-    >>> ax = plot_urgency({"skills": 1.0, "goals": 0.25})
-    >>> [round(float(b.get_width()), 2) for b in ax.containers[0]]
+    >>> pic = draw_urgency({"skills": 1.0, "goals": 0.25})
+    >>> [round(float(b.get_width()), 2) for b in pic.parts["bars"]]
     [1.0, 0.25]
+    >>> _ = pic.update({"skills": 0.5, "goals": 0.0}); [b.get_width() for b in pic.parts["bars"]]
+    [0.5, 0.0]
     """
     ax = _new_ax(ax, (6.0, 3.2))
     keys = list(urgency)
     labels = [(names or {}).get(k, k) for k in keys]
     from casebook.theme import PALETTE
 
-    ax.barh(range(len(keys)), [urgency[k] for k in keys], color=PALETTE[3])
+    from casebook.plotting.picture import Picture
+
+    bars = ax.barh(range(len(keys)), [0.0] * len(keys), color=PALETTE[3])
     ax.set_yticks(range(len(keys)))
     ax.set_yticklabels(labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("urgency $u_d$ (0 = no gap, 1 = largest gap)")
     ax.set_title("Where the alliance's learning gaps bite", fontsize=11)
-    return ax
+
+    def move(urgency):
+        for bar, k in zip(bars, keys):
+            bar.set_width(float(urgency[k]))
+        return list(bars)
+
+    pic = Picture(ax, list(bars), move, {"bars": bars})
+    pic.update(urgency)
+    return pic
+
+
+def plot_urgency(urgency, names=None, ax=None):
+    """The urgency bars (:func:`draw_urgency`), returning only the Axes (``ax.containers[0]``: the bars).
+
+    Examples
+    --------
+    >>> len(plot_urgency({"skills": 1.0}).containers[0])
+    1
+    """
+    return draw_urgency(urgency, names, ax=ax).ax

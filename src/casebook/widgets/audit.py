@@ -91,7 +91,7 @@ def build_audit(start: str = "nummi", phase="exploration", k: int = 2, student: 
     from casebook.cases import list_cases, load_case
     from casebook.paths import user_home
     from casebook.models.phases import load_phases
-    from casebook.plotting.phases import plot_urgency
+    from casebook.plotting.phases import draw_urgency
     from casebook.widgets import Blitter, LiveFigure, panel
 
     t = load_phases()
@@ -126,10 +126,8 @@ def build_audit(start: str = "nummi", phase="exploration", k: int = 2, student: 
 
     live = LiveFigure(size=(6.0, 3.2), css_class="cb-audit-figure")
     names = {x.key: x.name for x in t.dimensions}
-    plot_urgency({x.key: 0.5 for x in t.dimensions}, names, ax=live.ax)
-    bars = list(live.ax.containers[0])
-    fast = Blitter(live, bars)
-    dims = [x.key for x in t.dimensions]
+    picture = draw_urgency({x.key: 0.5 for x in t.dimensions}, names, ax=live.ax)
+    fast = Blitter(live, picture.artists)
     state = {"loading": False}
 
     def profile():
@@ -147,11 +145,8 @@ def build_audit(start: str = "nummi", phase="exploration", k: int = 2, student: 
         except (ValueError, TypeError, KeyError) as exc:
             plan.value = f"<p style='color:#d55e00'>{html.escape(str(exc))}</p>"
             return
-        u = A.urgencies(res.profile, t)
-        for bar, key in zip(bars, dims):
-            bar.set_width(u[key])
         plan.value = plan_html(res)
-        fast.refresh()
+        fast.show(picture, A.urgencies(res.profile, t))
 
     def load_start(_=None):
         try:
@@ -199,4 +194,5 @@ def build_audit(start: str = "nummi", phase="exploration", k: int = 2, student: 
                     "alliance": alliance, "partner": partner, "notes": notes, "format": fmt, "write": write}
     box.outputs = {"figure": live, "plan": plan, "report": report, "status": status}
     box.result = result
+    box.picture = picture
     return box

@@ -129,7 +129,7 @@ def build_case_explorer(case_id: str | None = None, root=None, prerender: bool =
     import ipywidgets as w
 
     from casebook.cases import load_all
-    from casebook.plotting.cases import plot_exhibit
+    from casebook.plotting.cases import draw_exhibit, draw_note
     from casebook.widgets import LiveFigure, panel
 
     cases = load_all(root)
@@ -152,26 +152,22 @@ def build_case_explorer(case_id: str | None = None, root=None, prerender: bool =
     def plot(case_id, exhibit_id):
         """Draw one exhibit (or a placeholder) on the axes; return the table's HTML."""
         case = cases.get(case_id)
-        ax = live.ax
-        ax.clear()  # exhibits differ in shape: the axes are reused, the figure is never rebuilt
+        # Exhibits differ in shape: the axes are reused (cleared by the drawing), the figure is never rebuilt.
         live.fig.set_size_inches(WIDTH, HEIGHT)
         if case is None or exhibit_id is None:
-            ax.set_axis_off()
-            ax.text(0.5, 0.5, "no exhibit", ha="center", va="center", transform=ax.transAxes)
+            draw_note("no exhibit", ax=live.ax)
             return _exhibit_html(case, None) if case is not None else ""
         meta = case.exhibit_meta(exhibit_id)
-        ax.set_axis_on()
         try:
-            plot_exhibit(case.exhibit(exhibit_id), ax=ax, title=meta.title,
-                         units={c.name: c.unit for c in meta.columns if c.unit})
+            picture = draw_exhibit(case.exhibit(exhibit_id), ax=live.ax, title=meta.title, clear=True,
+                                   units={c.name: c.unit for c in meta.columns if c.unit})
             # A table with many or long row labels gets a taller picture, never squeezed labels.
-            live.fig.set_size_inches(WIDTH, max(HEIGHT, 1.8 + 0.27 * ax.cb_label_lines))
+            live.fig.set_size_inches(WIDTH, max(HEIGHT, 1.8 + 0.27 * picture.ax.cb_label_lines))
         except ValueError:
-            ax.set_axis_off()
-            ax.text(0.5, 0.5, "a table of text: see below", ha="center", va="center", transform=ax.transAxes)
+            draw_note("a table of text: see below", ax=live.ax)
         return _exhibit_html(case, exhibit_id)
 
-    def draw_exhibit(*_):
+    def show_exhibit(*_):
         # The axes always hold what is shown (code reading live.ax sees it);
         # only the pixels come from the cache when this exhibit was drawn before.
         table.value = plot(case_dd.value, ex_dd.value)
@@ -189,15 +185,15 @@ def build_case_explorer(case_id: str | None = None, root=None, prerender: bool =
             ex_dd.options = []
         else:
             summary.value = case_summary_html(case)
-            ex_dd.unobserve(draw_exhibit, names="value")  # one redraw per case, not two
+            ex_dd.unobserve(show_exhibit, names="value")  # one redraw per case, not two
             try:
                 ex_dd.options = [(e.title, e.id) for e in case.exhibits]
                 ex_dd.value = case.exhibits[0].id if case.exhibits else None
             finally:
-                ex_dd.observe(draw_exhibit, names="value")
-        draw_exhibit()
+                ex_dd.observe(show_exhibit, names="value")
+        show_exhibit()
 
-    ex_dd.observe(draw_exhibit, names="value")
+    ex_dd.observe(show_exhibit, names="value")
     case_dd.observe(show_case, names="value")
     if prerender:
         for cid, case in cases.items():
@@ -234,10 +230,10 @@ def build_comparison_grid(root=None, cases=None):
         and ``highlight`` (the frame, a matplotlib Rectangle).
     """
     import ipywidgets as w
-    from matplotlib.patches import Rectangle
 
     from casebook.cases import DIMENSIONS, comparison_table
-    from casebook.plotting.cases import plot_assessment_heatmap
+    from casebook.plotting.cases import draw_assessment_heatmap, draw_note
+    from casebook.plotting.picture import Picture
     from casebook.widgets import Blitter, LiveFigure, panel
 
     table = comparison_table(cases=cases, root=root)
@@ -250,34 +246,28 @@ def build_comparison_grid(root=None, cases=None):
                               description="Case"), "case")
     dim_dd = _tag(w.Dropdown(options=[(v, k) for k, v in DIMENSIONS.items()], value="value",
                              description="Dimension"), "dimension")
-    frame = Rectangle((0, 0), 1, 1, fill=False, edgecolor="#d55e00", linewidth=3, visible=False, zorder=5)
     if ids:
-        plot_assessment_heatmap(table, ax=live.ax)
-        live.ax.add_patch(frame)
+        picture = draw_assessment_heatmap(table, ax=live.ax)
     else:
-        live.ax.set_axis_off()
-        live.ax.text(0.5, 0.5, "no case with an assessment", ha="center", va="center", transform=live.ax.transAxes)
-    dims = list(DIMENSIONS)
+        picture = draw_note("no case with an assessment", ax=live.ax)
+        picture = Picture(picture.ax, [], lambda highlight=None: [], {"frame": None})
     index = {(r.case, r.dimension): r for r in table.itertuples(index=False)}
 
     def update(*_):
         row = index.get((case_dd.value, dim_dd.value))
         if row is None:
-            frame.set_visible(False)
             evidence.value = "<p><em>No assessment to show.</em></p>"
         else:
-            frame.set_xy((dims.index(row.dimension), ids.index(row.case)))
-            frame.set_visible(True)
             evidence.value = (
                 f"<h4>{escape(row.title)}</h4>"
                 f"<p><strong>{escape(row.label)}</strong>, from {escape(row.perspective)}'s side: "
                 f"<strong>{escape(_level_text(row.level))}</strong> ({row.score} of 5)</p>"
                 f"<p>{escape(row.evidence)}</p><p><small>Source: {escape(row.source)}</small></p>")
-        fast.refresh()
+        fast.show(picture, highlight=None if row is None else (row.case, row.dimension))
 
     # The heatmap never changes: it is drawn once as the background, and a
     # change repaints only the highlight frame over it.
-    fast = Blitter(live, [frame])
+    fast = Blitter(live, picture.artists)
     case_dd.observe(update, names="value")
     dim_dd.observe(update, names="value")
     update()
@@ -285,5 +275,6 @@ def build_comparison_grid(root=None, cases=None):
     box = panel([w.HBox([live.image, side])], "cb-comparison-grid", title="Cases on Inkpen's dimensions")
     box.controls = {"case": case_dd, "dimension": dim_dd}
     box.outputs = {"figure": live, "evidence": evidence, "table": table}
-    box.highlight = frame
+    box.highlight = picture.parts["frame"]
+    box.picture = picture
     return box

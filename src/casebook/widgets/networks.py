@@ -107,11 +107,9 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
         artists are created once per structure; an exit only restyles them.
     """
     import ipywidgets as w
-    from matplotlib.lines import Line2D
 
-    from casebook.models.networks import (INSTITUTION, KIND_LABELS, KINDS, ROLES, diffusion, exit_effect, firms,
-                                   structure, structure_metrics)
-    from casebook.plotting.networks import _BARRIER, _TIE_STYLE, ROLE_COLORS, plot_structure, update_structure
+    from casebook.models.networks import KIND_LABELS, KINDS, diffusion, exit_effect, firms, structure, structure_metrics
+    from casebook.plotting.networks import draw_structure
     from casebook.widgets import LiveFigure, panel
 
     if kind not in KINDS:
@@ -129,26 +127,10 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
         c.add_class(f"cb-control-{name}")
 
     live = LiveFigure(size=(7.5, 4.6), css_class="cb-network-figure")
-    ax = live.ax
-    handles = [Line2D([], [], marker="s" if r == INSTITUTION else "o", linestyle="", markersize=8,
-                      color=ROLE_COLORS[r], label=r) for r in ROLES]
-    handles += [Line2D([], [], color=_BARRIER[0], linestyle="--", label="barrier tie"),
-                Line2D([], [], color=_TIE_STYLE["two_way"][0], label="two-way subcontracting"),
-                Line2D([], [], color=_TIE_STYLE["external"][0], linestyle=":", label="external knowledge link"),
-                Line2D([], [], marker="o", linestyle="", markersize=8, markerfacecolor="white",
-                       markeredgecolor="black", markeredgewidth=2.5, label="stranded by the exit")]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
-    ax.set_axis_off()
     summary = w.HTML()
-    state = {"G": None, "m": None, "artists": [], "busy": False, "effect": None, "base": {}}
+    state = {"G": None, "m": None, "busy": False, "effect": None, "base": {}, "picture": None}
     cache = {}  # structures are deterministic: build and measure each one once
     fast = Blitter(live)
-
-    def artists():
-        out = [ax.cb_edges, ax.cb_nodes, *ax.cb_labels]
-        if ax.cb_institution is not None:
-            out.append(ax.cb_institution)
-        return out
 
     def exited():
         return controls["exit"].value
@@ -166,9 +148,8 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
         G = state["G"]
         gone = exited()
         state["effect"] = exit_effect(G, gone) if gone is not None else None
-        update_structure(ax, exited=gone, stranded=state["effect"].stranded if gone is not None else ())
         redraw_summary()
-        fast.refresh()
+        fast.show(state["picture"], G, exited=gone, stranded=state["effect"].stranded if gone is not None else ())
 
     def on_structure(_=None):
         k = controls["kind"].value
@@ -178,16 +159,11 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
             G = structure(k, n=key[1], seed=seed, two_way=key[2])
             cache[key] = (G, structure_metrics(G), {})
         G, m, base = cache[key]
-        for a in state["artists"]:
-            a.remove()
         state.update(G=G, m=m, base=base, effect=None)
-        plot_structure(G, ax=ax, legend=False)
-        ax.set_title("")  # the summary names the structure; the figure keeps no text to redraw
-        ax.apply_aspect()
-        state["artists"] = artists()
-        for a in state["artists"]:
-            a.set_animated(True)
-        fast.artists = state["artists"]
+        if state["picture"] is None:
+            # One legend for every structure; the summary names the structure, so the figure has no title.
+            state["picture"] = draw_structure(G, ax=live.ax, legend="all", title=False)
+            fast.artists = state["picture"].artists
         state["busy"] = True
         try:
             controls["exit"].options = [("nobody", None)] + [
@@ -196,7 +172,7 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
         finally:
             state["busy"] = False
         redraw_summary()
-        fast.refresh()
+        fast.show(state["picture"], G)  # another structure: the picture replaces its artists
 
     for name in ("kind", "n", "two_way"):
         controls[name].observe(on_structure, names="value")
@@ -210,4 +186,5 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
                 title="Networked alliance explorer: structure, disparity and exit")
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary}
+    box.picture = lambda: state["picture"]
     return box

@@ -88,11 +88,10 @@ def build_phase_explorer(phase="exploration", dimension: str = "skills", profile
         mode-bar highlight rectangles.
     """
     import ipywidgets as w
-    from matplotlib.patches import Rectangle
 
     from casebook.models import diagnostic as d
     from casebook.models.phases import load_phases, shift_table
-    from casebook.plotting.phases import plot_phase_table
+    from casebook.plotting.phases import draw_phase_table
     from casebook.widgets import Blitter, LiveFigure, panel
 
     t = load_phases()
@@ -100,13 +99,8 @@ def build_phase_explorer(phase="exploration", dimension: str = "skills", profile
         profile = d.case_profile(profile)
     shift = shift_table(t)
     live = LiveFigure(size=(8.0, 4.6), css_class="cb-phase-figure")
-    plot_phase_table(shift, [x.name for x in t.dimensions], ax=live.ax)
-    n_dims = len(t.dimensions)
-    cell_frame = Rectangle((0, 0), 1, 1, fill=False, edgecolor="black", linewidth=3, zorder=5)
-    mode_frame = Rectangle((0, n_dims + 0.3), 1, 0.7, fill=False, edgecolor="black", linewidth=2, zorder=5)
-    live.ax.add_patch(cell_frame)
-    live.ax.add_patch(mode_frame)
-    fast = Blitter(live, [cell_frame, mode_frame])
+    picture = draw_phase_table(shift, [x.name for x in t.dimensions], ax=live.ax)
+    fast = Blitter(live, picture.artists)
 
     phase_dd = _tag(w.Dropdown(options=[(f"{p.number}. {p.name}", p.key) for p in t.phases],
                                value=t.phase(phase).key, description="Phase"), "phase")
@@ -118,14 +112,8 @@ def build_phase_explorer(phase="exploration", dimension: str = "skills", profile
     row = {x.key: i for i, x in enumerate(t.dimensions)}
 
     def update(_=None):
-        c, r = col[phase_dd.value], row[dim_dd.value]
-        cell_frame.set_xy((c + 0.02, r + 0.03))
-        cell_frame.set_width(0.96)
-        cell_frame.set_height(0.94)
-        mode_frame.set_xy((c + 0.02, n_dims + 0.31))
-        mode_frame.set_width(0.96)
         summary.value = explorer_html(phase_dd.value, dim_dd.value, profile, t)
-        fast.refresh()
+        fast.show(picture, highlight=(col[phase_dd.value], row[dim_dd.value]))
 
     phase_dd.observe(update, names="value")
     dim_dd.observe(update, names="value")
@@ -134,5 +122,6 @@ def build_phase_explorer(phase="exploration", dimension: str = "skills", profile
     box = panel([w.HBox([live.image, side])], "cb-phase-explorer", title="Phase explorer")
     box.controls = {"phase": phase_dd, "dimension": dim_dd}
     box.outputs = {"figure": live, "summary": summary}
-    box.frames = {"cell": cell_frame, "mode": mode_frame}
+    box.frames = picture.parts["frames"]
+    box.picture = picture
     return box
