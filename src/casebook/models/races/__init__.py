@@ -22,17 +22,17 @@ with a learning rate (per year)
 
 .. math::
 
-    r_i(t) = \rho\,(1 + \kappa s)\; I_i\; a_i\; (1 - \pi_j(t))\; (1 - \tau_i),
+    r_i(t) = \rho\; I_i\; a_i\; (1 - \pi_j(t))\; (1 - \lambda\,\pi_i(t))\; (1 - \tau_i),
     \qquad a_i = \tfrac13 (R_i + C_i + N_i),
 
-where :math:`\rho` is a base rate, :math:`s` the private share of the
-benefits (Khanna, Gulati and Nohria 1998), :math:`\kappa` how strongly a
-private share speeds the race, :math:`I_i` the learning intent,
+where :math:`\rho` is a base rate, :math:`I_i` the learning intent,
 :math:`a_i` the absorptive capacity built from relatedness :math:`R_i`,
 cultural alignment :math:`C_i` and knowledge connections :math:`N_i`
 (the three learning-effectiveness factors of Inkpen 1998, 'Learning
 Effectiveness'), :math:`\tau_i` the tacitness of the knowledge :math:`i`
-seeks and :math:`\pi_j(t)` the protectiveness of partner :math:`j`. Trust
+seeks, :math:`\pi_j(t)` the protectiveness (guard) of partner :math:`j`
+and :math:`\lambda` the reciprocity of openness: a partner that guards its
+own skills is met in kind and sees less of the partner's (Hamel 1991). Trust
 that builds after a honeymoon of :math:`h` years (Inkpen 1998, 'How
 Protective are Alliance Partners?') cuts protectiveness by a fraction
 :math:`\delta`:
@@ -74,6 +74,14 @@ e^{-\Lambda_j(T)}`. :meth:`LearningRace.simulate` integrates the
 differential equation numerically (classical Runge-Kutta) so that the
 chapter can check it against these formulas.
 
+Each partner's private share of benefits :math:`s_i` (Khanna, Gulati and
+Nohria 1998) does not enter the rates: it enters the payoffs of
+:mod:`casebook.models.races.strategy`, where each partner chooses its intent
+(and guard) and the chapter sees who races and why.
+:mod:`casebook.models.races.scenarios` calibrates three cases; the base
+rate is solved so that NUMMI's instability falls in mid-1988, when Toyota's
+own plants in Kentucky and Ontario began production.
+
 Nothing here is random, so the model takes no ``seed``.
 
 Examples
@@ -83,14 +91,17 @@ Examples
 >>> sorted(df.columns)
 ['dependence', 'knowledge', 'partner', 'power', 't']
 >>> round(race.instability_time(), 2)
-3.61
->>> scenario("alpha_hito").instability_time() is None
-True
+6.38
+>>> round(scenario("nummi").instability()["calendar_year"], 1)
+1988.5
 """
 
 from __future__ import annotations
 
 from casebook.models.races.model import *  # noqa: F401,F403
 from casebook.models.races.scenarios import *  # noqa: F401,F403
+from casebook.models.races.strategy import *  # noqa: F401,F403
 
-__all__ = ['Partner', 'LearningRace', 'LEVELS', 'CALIBRATION', 'SCENARIOS', 'level_value', 'partner_from_assessment', 'scenario', 'first_crossing']
+__all__ = ['Partner', 'LearningRace', 'LEVELS', 'CALIBRATION', 'SCENARIOS', 'level_value', 'partner_from_assessment',
+           'scenario', 'first_crossing', 'calibrate_base_rate', 'base_rate', 'sensitivity',
+           'GRID', 'payoffs', 'outcome', 'best_response', 'equilibrium', 'who_races']

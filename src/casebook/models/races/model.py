@@ -48,6 +48,15 @@ class Partner:
         (1 = a wall: the other learns nothing).
     knowledge0 : float in [0, 1)
         Knowledge of the other's skills at formation.
+    private_share : float in [0, 1)
+        Share :math:`s_i` of this partner's benefits from the venture that
+        are *private* (earned by applying what it learns in its own
+        operations) rather than *common* (earned jointly while the venture
+        runs). Khanna, Gulati and Nohria (1998) argue that the ratio of
+        private to common benefits, :math:`q_i = s_i / (1 - s_i)`, decides
+        how hard a partner races. It does not enter the learning rate: it
+        enters the payoffs (:mod:`casebook.models.races.strategy`), so it
+        changes what a partner *chooses*.
 
     Examples
     --------
@@ -67,6 +76,7 @@ class Partner:
     tacitness: float = 0.5
     protectiveness: float = 0.5
     knowledge0: float = 0.0
+    private_share: float = 0.5
 
     def __post_init__(self):
         owner = f"Partner {self.name!r}"
@@ -76,11 +86,24 @@ class Partner:
             object.__setattr__(self, name, _check_unit(owner, name, getattr(self, name)))
         object.__setattr__(self, "knowledge0",
                            _check_unit(owner, "knowledge0", self.knowledge0, upper_open=True))
+        object.__setattr__(self, "private_share",
+                           _check_unit(owner, "private_share", self.private_share, upper_open=True))
 
     @property
     def absorptive_capacity(self) -> float:
         """Mean of relatedness, cultural alignment and knowledge connections."""
         return (self.relatedness + self.cultural_alignment + self.connections) / 3.0
+
+    @property
+    def private_ratio(self) -> float:
+        """Ratio of private to common benefits, :math:`q_i = s_i / (1 - s_i)`.
+
+        Examples
+        --------
+        >>> Partner("X", private_share=0.75).private_ratio
+        3.0
+        """
+        return self.private_share / (1.0 - self.private_share)
 
 
 def _default_a() -> Partner:
@@ -105,25 +128,31 @@ class LearningRace:
     Parameters
     ----------
     a, b : Partner
-        The two partners.
-    private_share : float in [0, 1]
-        Share :math:`s` of the venture's benefits that a partner can only
-        earn privately, by applying what it learns outside the venture
-        (Khanna, Gulati and Nohria 1998). The larger it is, the faster both
-        partners race.
-    race_intensity : float >= 0
-        :math:`\\kappa`: how much a fully private benefit speeds learning
-        (1 doubles it).
+        The two partners, each with its own intent, guard
+        (``protectiveness``) and private share of benefits.
     threshold : float in (0, 1)
         :math:`d^*`: the venture becomes unstable when a partner's
         dependence falls below it.
     base_rate : float > 0
-        :math:`\\rho`, per year: sets the time scale.
+        :math:`\\rho`, per year: how fast dependence decays; sets the clock.
     honeymoon : float >= 0
         :math:`h`, years before trust starts to lower protectiveness.
     trust_relief : float in [0, 1]
         :math:`\\delta`: fraction of protectiveness that trust removes after
         the honeymoon.
+    reciprocity : float in [0, 1]
+        :math:`\\lambda`: how much of a partner's own guard comes back to it
+        as lost access (Hamel 1991: openness is reciprocal). 0 means guarding
+        is free; 1 means a partner that guards fully is shut out as fully.
+    overlap : float in [0, 1]
+        :math:`\\omega`: competitive overlap, the loss a partner suffers per
+        unit of knowledge its partner takes away (Inkpen 1998, 'How
+        Protective are Alliance Partners?'). Used by the payoffs only.
+    horizon : float > 0
+        :math:`H`, years over which payoffs are counted.
+    effort_cost : float >= 0
+        :math:`\\gamma`: cost of learning effort, :math:`\\gamma I_i^2` (Inkpen
+        1996, 'The Cost of Knowledge Creation'). Used by the payoffs only.
     start_year : int or None
         Calendar year of formation (only used for labels).
 
@@ -142,12 +171,14 @@ class LearningRace:
 
     a: Partner = field(default_factory=_default_a)
     b: Partner = field(default_factory=_default_b)
-    private_share: float = 0.5
-    race_intensity: float = 1.0
     threshold: float = 0.3
     base_rate: float = 1.0
     honeymoon: float = 3.0
     trust_relief: float = 0.0
+    reciprocity: float = 0.5
+    overlap: float = 0.5
+    horizon: float = 20.0
+    effort_cost: float = 0.2
     start_year: int | None = None
 
     def __post_init__(self):
@@ -157,9 +188,10 @@ class LearningRace:
                 raise TypeError(f"{owner}: field '{name}' must be a Partner, got {getattr(self, name)!r}")
         if self.a.name == self.b.name:
             raise ValueError(f"{owner}: fields 'a' and 'b' need different names, both are {self.a.name!r}")
-        object.__setattr__(self, "private_share", _check_unit(owner, "private_share", self.private_share))
-        object.__setattr__(self, "trust_relief", _check_unit(owner, "trust_relief", self.trust_relief))
-        for name, low_open in (("race_intensity", False), ("base_rate", True), ("honeymoon", False)):
+        for name in ("trust_relief", "reciprocity", "overlap"):
+            object.__setattr__(self, name, _check_unit(owner, name, getattr(self, name)))
+        for name, low_open in (("base_rate", True), ("honeymoon", False), ("horizon", True),
+                               ("effort_cost", False)):
             try:
                 x = float(getattr(self, name))
             except (TypeError, ValueError):
@@ -182,10 +214,11 @@ class LearningRace:
         return (self.a, self.b)
 
     def _rate(self, learner: Partner, guardian: Partner, after_honeymoon: bool) -> float:
-        protect = guardian.protectiveness * ((1.0 - self.trust_relief) if after_honeymoon else 1.0)
-        return (self.base_rate * (1.0 + self.race_intensity * self.private_share)
-                * learner.intent * learner.absorptive_capacity
-                * (1.0 - protect) * (1.0 - learner.tacitness))
+        ease = (1.0 - self.trust_relief) if after_honeymoon else 1.0
+        faced = guardian.protectiveness * ease        # the partner's guard
+        mirrored = learner.protectiveness * ease      # one's own guard, returned in kind
+        return (self.base_rate * learner.intent * learner.absorptive_capacity
+                * (1.0 - faced) * (1.0 - self.reciprocity * mirrored) * (1.0 - learner.tacitness))
 
     def rates(self, after_honeymoon: bool = False) -> dict[str, float]:
         """Learning rate :math:`r_i` (per year) of each partner, before or after the honeymoon.
