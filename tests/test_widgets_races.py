@@ -14,7 +14,7 @@ def test_builds_with_defaults_and_exposes_controls():
     box = build_learning_race()
     assert "cb-learning-race" in box._dom_classes
     for key in ("scenario", "a_intent", "b_intent", "a_tacitness", "b_protectiveness",
-                "private_share", "trust_relief", "threshold"):
+                "a_private_share", "b_private_share", "reciprocity", "trust_relief", "threshold"):
         assert key in box.controls
         assert box.controls[key].description
     assert set(box.outputs) == {"figure", "summary"}
@@ -58,7 +58,7 @@ def test_zero_intent_everywhere_stays_stable():
 def test_scenario_switch_sets_the_sliders():
     box = build_learning_race("nummi")
     box.controls["scenario"].value = "alpha_hito"
-    assert box.controls["a_intent"].value == 0.0
+    assert box.controls["a_intent"].value == 0.7  # Alpha's stated intent (Inkpen 1998), no override
     assert box.race() == scenario("alpha_hito")
     assert "Alpha" in box.outputs["summary"].value
 
@@ -90,7 +90,7 @@ def test_update_is_in_place():
     live = box.outputs["figure"]
     full, renders = live.full_renders, live.renders
     for v in np.linspace(0.0, 1.0, 11):
-        box.controls["private_share"].value = float(v)
+        box.controls["reciprocity"].value = float(v)
     for name in ("alpha_hito", "protective_partner", "nummi"):  # scenario switch: legend moves, no full redraw
         box.controls["scenario"].value = name
     assert live.renders > renders and live.full_renders == full
