@@ -132,7 +132,7 @@ def build_leak_or_share(spillover: float = 0.3, rd_cost: float = 5.0):
     from casebook.widgets.figure import LiveFigure, panel
 
     controls = {"spillover": _slider("spillover", "spillover β", spillover, 0, 1, 0.05),
-                "rd_cost": _slider("rd_cost", "R&D cost γ", rd_cost, 2, 20, 0.5)}
+                "rd_cost": _slider("rd_cost", "R&D cost γ", rd_cost, 2.5, 20, 0.5)}
     live = LiveFigure(size=(6.5, 3.4), css_class="cb-leak-figure")
     grid = np.linspace(0, 1, 101)
     picture = draw_leak_or_share(sp.rd_cooperation(grid, rd_cost=rd_cost), ax=live.ax)
@@ -204,7 +204,7 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
         c = {k: v.value for k, v in controls.items()}
         df = sp.simulate_cluster(n_firms=n_firms, n_lead=c["n_lead"], periods=periods, beta=c["beta"],
                                  theta_within=c["theta_within"], theta_across=c["theta_across"],
-                                 delta=c["delta"], m0=5.0, seed=c["seed"])
+                                 delta=c["delta"], m0=sp.M0, strong_rd=0.6, weak_rd=0.1, seed=c["seed"])
         state["df"] = df
         if "picture" not in state:
             state["picture"] = group([
