@@ -40,7 +40,42 @@ def run(args) -> int:
     print(f"name on the hand-in: {doc['student']}")
     if not args.name and not args.student and not os.environ.get("CASEBOOK_STUDENT", "").strip():
         print('  (your login name; if that is not your name, run again with --name "Your Name")')
-    if args.out is None:
-        print("In JupyterLab: open the handin folder in the file browser, right-click "
-              f"{paths['json'].name} and choose Download.")
+    print(where_to_click(paths["json"]))
     return 0
+
+
+def where_to_click(path) -> str:
+    """How to download ``path`` from JupyterLab's file browser.
+
+    The file browser shows JupyterLab's root: ``JUPYTER_SERVER_ROOT``, which
+    JupyterLab sets in its terminals, else the working copy that ``make lab``
+    opens (:func:`casebook.paths.work_dir`). A hand-in inside it is named by
+    its folder relative to that root; elsewhere the message gives the full folder.
+
+    Examples
+    --------
+    >>> import os
+    >>> from casebook.paths import work_dir
+    >>> os.environ.pop("JUPYTER_SERVER_ROOT", None) and None
+    >>> print(where_to_click(work_dir() / "handin" / "Ana_Maria.casebook.json"))
+    In JupyterLab's file browser, open handin/, right-click Ana_Maria.casebook.json, choose Download, and upload that file to your course site.
+    >>> print(where_to_click(work_dir() / "Ana_Maria.casebook.json"))  # doctest: +ELLIPSIS
+    In JupyterLab's file browser (its top folder), right-click Ana_Maria.casebook.json, choose Download, ...
+    """
+    from pathlib import Path
+
+    from casebook.paths import work_dir
+
+    import os
+
+    path = Path(path).resolve()
+    root = Path(os.environ.get("JUPYTER_SERVER_ROOT") or work_dir())
+    tail = f"right-click {path.name}, choose Download, and upload that file to your course site."
+    try:
+        rel = path.parent.relative_to(root.expanduser().resolve())
+    except ValueError:
+        return (f"In JupyterLab's file browser, go to {path.parent} (the file browser shows only the folder "
+                f"JupyterLab was started in and what is inside it), {tail}")
+    if rel == Path("."):
+        return f"In JupyterLab's file browser (its top folder), {tail}"
+    return f"In JupyterLab's file browser, open {rel.as_posix()}/, {tail}"
