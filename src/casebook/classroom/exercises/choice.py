@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from casebook.classroom.exercises.common import _NO, _NOTE, _OK, _box, _button, _check_qid, _esc, _html, _instructor, _save, _saved
+from casebook.classroom.exercises.common import _NO, _NOTE, _OK, _box, _button, _check_qid, _esc, _html, _instructor, _save, _saved, _solution_html, _solution_widget
 
 __all__ = ['multiple_choice', 'classify']
 
 def multiple_choice(qid: str, prompt: str, options, correct, *, explanation: str | None = None,
-                    title: str | None = None, student: str | None = None, home=None):
+                    solution: str | None = None, title: str | None = None,
+                    student: str | None = None, home=None):
     """A multiple-choice question with feedback for each option.
 
     Parameters
@@ -24,6 +25,9 @@ def multiple_choice(qid: str, prompt: str, options, correct, *, explanation: str
         The correct option(s); each must be one of ``options``.
     explanation : str, optional
         Shown with every answer after checking.
+    solution : str, optional
+        Markdown, shown once the answer is right or after the second check
+        (at once in the instructor view).
     title, student, home : optional
         Panel heading; whose answers file, and where (default: the current
         student in :func:`casebook.paths.user_home`).
@@ -31,7 +35,7 @@ def multiple_choice(qid: str, prompt: str, options, correct, *, explanation: str
     Returns
     -------
     ipywidgets.VBox
-        ``controls`` = ``{"choice", "check"}``, ``outputs`` = ``{"feedback"}``.
+        ``controls`` = ``{"choice", "check"}``, ``outputs`` = ``{"feedback", "solution"}``.
 
     Examples
     --------
@@ -60,9 +64,14 @@ def multiple_choice(qid: str, prompt: str, options, correct, *, explanation: str
     radio.add_class("cb-control-choice")
     check = _button("Check", "check")
     out = _html("feedback")
-    solution = _html("solution")
+    solution_out = _solution_widget()
     if _instructor():
-        solution.value = _NOTE.format("Instructor view: correct answer " + _esc(" / ".join(sorted(right))))
+        solution_out.value = (_NOTE.format("Instructor view: correct answer " + _esc(" / ".join(sorted(right))))
+                              + _solution_html(solution))
+
+    def show_solution(ok, attempts):
+        if ok or attempts >= 2:
+            solution_out.value = _solution_html(solution) if not _instructor() else solution_out.value
 
     def render(choice, ok):
         text = f"<b>{'Correct.' if ok else 'Not quite.'}</b> {_esc(feedback[choice])}"
@@ -76,33 +85,37 @@ def multiple_choice(qid: str, prompt: str, options, correct, *, explanation: str
             out.value = _NOTE.format("Choose an option first.")
             return
         ok = choice in right
-        _, err = _save(qid, "multiple_choice", choice, student, home, prompt=prompt,
-                       correct=ok, score=float(ok))
+        rec, err = _save(qid, "multiple_choice", choice, student, home, prompt=prompt,
+                         correct=ok, score=float(ok))
         out.value = render(choice, ok) + err
+        show_solution(ok, rec["attempts"] if rec else 1)
 
     check.on_click(on_check)
     rec, err = _saved(qid, "multiple_choice", student, home)
     if rec is not None and rec.get("response") in feedback:
         radio.value = rec["response"]
         out.value = render(rec["response"], rec["response"] in right)
+        show_solution(rec["response"] in right, int(rec.get("attempts", 1)))
     elif err:
         out.value = _NO.format(_esc(err))
-    return _box("multiple_choice", qid, prompt, [radio, check, out, solution],
-                {"choice": radio, "check": check}, {"feedback": out, "solution": solution},
+    return _box("multiple_choice", qid, prompt, [radio, check, out, solution_out],
+                {"choice": radio, "check": check}, {"feedback": out, "solution": solution_out},
                 check, title)
 
 
-# --------------------------------------------------------------------------- numeric
 def classify(qid: str, prompt: str, items: Mapping[str, str], categories: Sequence[str],
-             explanations: Mapping[str, str] | None = None, *, title: str | None = None,
-             student: str | None = None, home=None):
+             explanations: Mapping[str, str] | None = None, *, solution: str | None = None,
+             title: str | None = None, student: str | None = None, home=None):
     """Sort each item into one of the categories; scored as the share placed right.
+
+    ``solution`` (Markdown) is shown once every item is placed right or
+    after the second check (at once in the instructor view).
 
     Returns
     -------
     ipywidgets.VBox
         ``controls`` = ``{"item_1", ..., "check"}`` (one Dropdown per item, in
-        the order of ``items``), ``outputs`` = ``{"feedback"}``.
+        the order of ``items``), ``outputs`` = ``{"feedback", "solution"}``.
 
     Examples
     --------
@@ -134,10 +147,14 @@ def classify(qid: str, prompt: str, items: Mapping[str, str], categories: Sequen
         rows.append(w.HBox([dd, w.HTML(f"&nbsp;{_esc(item)}")]))
     check = _button("Check", "check")
     out = _html("feedback")
-    solution = _html("solution")
+    solution_out = _solution_widget()
     if _instructor():
-        solution.value = _NOTE.format("Instructor view: " + "; ".join(
-            f"{_esc(k)} &rarr; {_esc(v)}" for k, v in items.items()))
+        solution_out.value = _NOTE.format("Instructor view: " + "; ".join(
+            f"{_esc(k)} &rarr; {_esc(v)}" for k, v in items.items())) + _solution_html(solution)
+
+    def show_solution(ok, attempts):
+        if (ok or attempts >= 2) and not _instructor():
+            solution_out.value = _solution_html(solution)
 
     def render(chosen):
         right = sum(chosen[k] == items[k] for k in names)
@@ -156,9 +173,10 @@ def classify(qid: str, prompt: str, items: Mapping[str, str], categories: Sequen
             out.value = _NOTE.format("Place every item first.")
             return
         right = sum(chosen[k] == items[k] for k in names)
-        _, err = _save(qid, "classify", chosen, student, home, prompt=prompt,
-                       correct=right == len(names), score=right / len(names))
+        rec, err = _save(qid, "classify", chosen, student, home, prompt=prompt,
+                         correct=right == len(names), score=right / len(names))
         out.value = render(chosen) + err
+        show_solution(right == len(names), rec["attempts"] if rec else 1)
 
     check.on_click(on_check)
     controls["check"] = check
@@ -168,10 +186,9 @@ def classify(qid: str, prompt: str, items: Mapping[str, str], categories: Sequen
         for i, k in enumerate(names, 1):
             controls[f"item_{i}"].value = resp[k]
         out.value = render(resp)
+        show_solution(all(resp[k] == items[k] for k in names), int(rec.get("attempts", 1)))
     elif err:
         out.value = _NO.format(_esc(err))
-    return _box("classify", qid, prompt, [*rows, check, out, solution], controls,
-                {"feedback": out, "solution": solution}, check, title)
+    return _box("classify", qid, prompt, [*rows, check, out, solution_out], controls,
+                {"feedback": out, "solution": solution_out}, check, title)
 
-
-# --------------------------------------------------------------------------- decision point

@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Mapping
 
-__all__ = ['LIKERT_LABELS', 'format_source']
+__all__ = ['LIKERT_LABELS', 'format_source', 'render_solution']
 
 LIKERT_LABELS = {
     5: ["strongly disagree", "disagree", "neither", "agree", "strongly agree"],
@@ -15,6 +15,7 @@ LIKERT_LABELS = {
         "somewhat agree", "agree", "strongly agree"],
 }
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]+")
+_MATH = re.compile(r"\\\$|\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
 
 _OK = "<div class='cb-feedback cb-correct' style='color:#02734f'>{}</div>"
 _NO = "<div class='cb-feedback cb-incorrect' style='color:#b24a00'>{}</div>"
@@ -56,6 +57,45 @@ def _save(qid, kind, response, student, home, **fields):
         return save_answer(qid, kind, response, student=student, home=home, **fields), ""
     except Exception as exc:
         return None, _NO.format(_esc(f"Your answer could not be saved: {exc}"))
+
+
+def render_solution(markdown: str) -> str:
+    """A solution's Markdown as HTML (raw HTML in it is escaped; ``$...$`` maths kept for MathJax).
+
+    Examples
+    --------
+    >>> render_solution("**Yes**: $x^2$ <script>")
+    '<p><strong>Yes</strong>: $x^2$ &lt;script&gt;</p>\\n'
+    >>> render_solution("$g_j$ and $s_j$")  # maths is kept whole, never read as emphasis
+    '<p>$g_j$ and $s_j$</p>\\n'
+    """
+    import mistune
+
+    maths: list[str] = []
+
+    def keep(m):
+        maths.append(m.group(0))
+        return f"\x00{len(maths) - 1}\x00"
+
+    text = _MATH.sub(keep, str(markdown))
+    out = mistune.create_markdown(escape=True)(text)
+    return re.sub("\x00([0-9]+)\x00", lambda m: html.escape(maths[int(m.group(1))], quote=False), out)
+
+
+def _solution_html(solution: str | None) -> str:
+    """The solution panel's HTML ('' when there is none)."""
+    if not solution:
+        return ""
+    return f"<div class='cb-solution'><b>Solution.</b> {render_solution(solution)}</div>"
+
+
+def _solution_widget():
+    """An output for a solution: HTMLMath so that ``$...$`` maths renders in JupyterLab."""
+    import ipywidgets as w
+
+    h = w.HTMLMath(value="")
+    h.add_class("cb-output-solution")
+    return h
 
 
 def _button(label: str, name: str, style: str = "primary"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from casebook.classroom.exercises.common import _NO, _NOTE, _OK, _box, _button, _check_qid, _esc, _html, _instructor, _save, _saved
+from casebook.classroom.exercises.common import _NO, _NOTE, _OK, _box, _button, _check_qid, _esc, _html, _instructor, _save, _saved, _solution_html, _solution_widget
 
 __all__ = ['numeric', 'short_answer']
 
@@ -26,8 +26,8 @@ def _parse_number(text) -> float:
 
 
 def numeric(qid: str, prompt: str, answer, tolerance: float = 0.0, units: str | None = None,
-            explanation: str | None = None, *, title: str | None = None,
-            student: str | None = None, home=None):
+            explanation: str | None = None, *, solution: str | None = None,
+            title: str | None = None, student: str | None = None, home=None):
     """A question with a numeric answer, checked within an absolute tolerance.
 
     Parameters
@@ -42,12 +42,14 @@ def numeric(qid: str, prompt: str, answer, tolerance: float = 0.0, units: str | 
         Shown beside the input box and in the feedback.
     explanation : str, optional
         Shown once the answer is right, or after two wrong attempts.
+    solution : str, optional
+        Markdown, shown when the explanation is (at once in the instructor view).
 
     Returns
     -------
     ipywidgets.VBox
         ``controls`` = ``{"value", "check"}`` (``value`` is a Text box),
-        ``outputs`` = ``{"feedback"}``.
+        ``outputs`` = ``{"feedback", "solution"}``.
 
     Examples
     --------
@@ -79,10 +81,15 @@ def numeric(qid: str, prompt: str, answer, tolerance: float = 0.0, units: str | 
     unit_label = w.HTML(_esc(units or ""))
     check = _button("Check", "check")
     out = _html("feedback")
-    solution = _html("solution")
+    solution_out = _solution_widget()
     if _instructor():
-        solution.value = _NOTE.format(_esc(f"Instructor view: {expected:g}{unit_text} "
-                                           f"(tolerance {tolerance:g}). {explanation or ''}"))
+        solution_out.value = _NOTE.format(_esc(f"Instructor view: {expected:g}{unit_text} "
+                                               f"(tolerance {tolerance:g}). {explanation or ''}")
+                                          ) + _solution_html(solution)
+
+    def show_solution(ok, attempts):
+        if (ok or attempts >= 2) and not _instructor():
+            solution_out.value = _solution_html(solution)
 
     def render(value, attempts):
         ok = abs(value - expected) <= tolerance + 1e-12 * max(1.0, abs(expected))
@@ -110,25 +117,31 @@ def numeric(qid: str, prompt: str, answer, tolerance: float = 0.0, units: str | 
         ok = abs(value - expected) <= tolerance + 1e-12 * max(1.0, abs(expected))
         rec, err = _save(qid, "numeric", value, student, home, prompt=prompt, correct=ok,
                          score=float(ok), units=units)
-        out.value = render(value, rec["attempts"] if rec else 1)[1] + err
+        attempts = rec["attempts"] if rec else 1
+        out.value = render(value, attempts)[1] + err
+        show_solution(ok, attempts)
 
     check.on_click(on_check)
     rec, err = _saved(qid, "numeric", student, home)
     if rec is not None and isinstance(rec.get("response"), (int, float)):
         box_in.value = f"{rec['response']:g}"
-        out.value = render(float(rec["response"]), int(rec.get("attempts", 1)))[1]
+        ok, html_text = render(float(rec["response"]), int(rec.get("attempts", 1)))
+        out.value = html_text
+        show_solution(ok, int(rec.get("attempts", 1)))
     elif err:
         out.value = _NO.format(_esc(err))
-    return _box("numeric", qid, prompt, [w.HBox([box_in, unit_label]), check, out, solution],
-                {"value": box_in, "check": check}, {"feedback": out, "solution": solution},
+    return _box("numeric", qid, prompt, [w.HBox([box_in, unit_label]), check, out, solution_out],
+                {"value": box_in, "check": check}, {"feedback": out, "solution": solution_out},
                 check, title)
 
-
-# --------------------------------------------------------------------------- likert
 def short_answer(qid: str, prompt: str, model_answer: str | None = None,
                  rubric: Sequence[str] | None = None, *, max_chars: int = 4000,
-                 title: str | None = None, student: str | None = None, home=None):
-    """A short written answer: saved, then a model answer and rubric on request.
+                 solution: str | None = None, title: str | None = None,
+                 student: str | None = None, home=None):
+    """A short written answer: saved, then a model answer, rubric and solution on request.
+
+    "Show model answer" works once an answer is saved (a student writes
+    first, then compares); the instructor view shows it at once.
 
     Returns
     -------
@@ -156,8 +169,8 @@ def short_answer(qid: str, prompt: str, model_answer: str | None = None,
     save = _button("Save", "save")
     reveal = _button("Show model answer", "reveal", style="")
     out = _html("feedback")
-    solution = _html("solution")
-    state = {"revealed": False}
+    solution = _solution_widget()
+    state = {"revealed": False, "saved": False}
 
     def solution_html():
         parts = []
@@ -166,9 +179,13 @@ def short_answer(qid: str, prompt: str, model_answer: str | None = None,
         if rubric:
             parts.append("<b>Rubric.</b><ul>" + "".join(f"<li>{_esc(r)}</li>" for r in rubric)
                          + "</ul>")
-        return _NOTE.format("<br>".join(parts) or "No model answer for this question.")
+        return (_NOTE.format("<br>".join(parts) or "No model answer for this question.")
+                + _solution_html(solution))
 
     def on_reveal(_=None):
+        if not (state["saved"] or _instructor()):
+            out.value = _NOTE.format("Save your own answer first; then compare it with the model answer.")
+            return
         state["revealed"] = True
         solution.value = solution_html()
 
@@ -181,8 +198,9 @@ def short_answer(qid: str, prompt: str, model_answer: str | None = None,
             out.value = _NOTE.format(_esc(f"Please keep it under {max_chars} characters "
                                           f"(now {len(value)})."))
             return
-        _, err = _save(qid, "short_answer", value, student, home, prompt=prompt,
-                       saw_model_answer=state["revealed"])
+        rec, err = _save(qid, "short_answer", value, student, home, prompt=prompt,
+                         saw_model_answer=state["revealed"])
+        state["saved"] = state["saved"] or rec is not None
         out.value = _OK.format(f"<b>Saved</b> ({len(value)} characters).") + err
 
     save.on_click(on_save)
@@ -191,6 +209,7 @@ def short_answer(qid: str, prompt: str, model_answer: str | None = None,
         on_reveal()
     rec, err = _saved(qid, "short_answer", student, home)
     if rec is not None and isinstance(rec.get("response"), str):
+        state["saved"] = True
         text.value = rec["response"]
         out.value = _OK.format(f"<b>Saved</b> ({len(rec['response'])} characters).")
     elif err:
@@ -199,5 +218,3 @@ def short_answer(qid: str, prompt: str, model_answer: str | None = None,
                 {"text": text, "save": save, "reveal": reveal},
                 {"feedback": out, "solution": solution}, save, title)
 
-
-# --------------------------------------------------------------------------- classify

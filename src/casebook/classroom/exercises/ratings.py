@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from casebook.classroom.exercises.common import LIKERT_LABELS, _NO, _NOTE, _OK, _box, _button, _check_qid, _esc, _html, _instructor, _save, _saved
+from casebook.classroom.exercises.common import LIKERT_LABELS, _NO, _NOTE, _OK, _box, _button, _check_qid, _esc, _html, _instructor, _save, _saved, _solution_html, _solution_widget
 
 __all__ = ['likert', 'pair_agreement', 'ranking']
 
 def likert(qid: str, prompt: str, statements: Sequence[str], scale: int = 5,
-           labels: Sequence[str] | None = None, *, title: str | None = None,
-           student: str | None = None, home=None):
+           labels: Sequence[str] | None = None, *, solution: str | None = None,
+           title: str | None = None, student: str | None = None, home=None):
     """Agreement with each statement on a 1..``scale`` Likert scale (nothing to check; saved).
 
     Parameters
@@ -21,12 +21,14 @@ def likert(qid: str, prompt: str, statements: Sequence[str], scale: int = 5,
         Number of points, 3 to 10.
     labels : list of str, optional
         One label per point (defaults exist for 5 and 7 points).
+    solution : str, optional
+        Markdown (a comment on the statements), shown once the ratings are saved.
 
     Returns
     -------
     ipywidgets.VBox
         ``controls`` = ``{"statement_1", ..., "save"}`` (ToggleButtons whose
-        value is the point, 1..scale), ``outputs`` = ``{"feedback"}``.
+        value is the point, 1..scale), ``outputs`` = ``{"feedback", "solution"}``.
 
     Examples
     --------
@@ -63,8 +65,12 @@ def likert(qid: str, prompt: str, statements: Sequence[str], scale: int = 5,
         rows += [w.HTML(f"<div class='cb-likert-statement'>{i}. {_esc(text)}</div>"), tb]
     save = _button("Save", "save")
     out = _html("feedback")
+    solution_out = _solution_widget()
+    if _instructor():
+        solution_out.value = _solution_html(solution)
 
     def summary(values):
+        solution_out.value = _solution_html(solution)
         parts = [f"{i}. {v}" + (f" ({labels[v - 1]})" if labels else "")
                  for i, v in enumerate(values, 1)]
         return _OK.format("<b>Saved.</b> " + _esc("; ".join(parts)))
@@ -91,11 +97,9 @@ def likert(qid: str, prompt: str, statements: Sequence[str], scale: int = 5,
         out.value = summary(resp)
     elif err:
         out.value = _NO.format(_esc(err))
-    return _box("likert", qid, prompt, [*rows, save, out], controls, {"feedback": out},
-                save, title)
+    return _box("likert", qid, prompt, [*rows, save, out, solution_out], controls,
+                {"feedback": out, "solution": solution_out}, save, title)
 
-
-# --------------------------------------------------------------------------- ranking
 def pair_agreement(order: Sequence, correct_order: Sequence) -> float:
     """Share of item pairs that ``order`` puts in the same relative order as ``correct_order``.
 
@@ -118,18 +122,20 @@ def pair_agreement(order: Sequence, correct_order: Sequence) -> float:
 
 
 def ranking(qid: str, prompt: str, items: Sequence[str], correct_order: Sequence[str] | None = None,
-            explanation: str | None = None, *, title: str | None = None,
-            student: str | None = None, home=None):
+            explanation: str | None = None, *, solution: str | None = None,
+            title: str | None = None, student: str | None = None, home=None):
     """Put items in order: one drop-down per position.
 
     With ``correct_order`` the ranking is checked and scored as the share of
     item pairs in the right relative order (:func:`pair_agreement`); without
-    it, it is an opinion ranking and only saved.
+    it, it is an opinion ranking and only saved. ``solution`` (Markdown) is
+    shown once the order is right or after the second check (for an opinion
+    ranking: once saved; at once in the instructor view).
 
     Returns
     -------
     ipywidgets.VBox
-        ``controls`` = ``{"rank_1", ..., "check"}``, ``outputs`` = ``{"feedback"}``.
+        ``controls`` = ``{"rank_1", ..., "check"}``, ``outputs`` = ``{"feedback", "solution"}``.
 
     Examples
     --------
@@ -160,9 +166,14 @@ def ranking(qid: str, prompt: str, items: Sequence[str], correct_order: Sequence
         controls[f"rank_{i}"] = dd
     check = _button("Check" if correct_order else "Save", "check")
     out = _html("feedback")
-    solution = _html("solution")
-    if _instructor() and correct_order:
-        solution.value = _NOTE.format(_esc("Instructor view: " + " > ".join(correct_order)))
+    solution_out = _solution_widget()
+    if _instructor():
+        head = _NOTE.format(_esc("Instructor view: " + " > ".join(correct_order))) if correct_order else ""
+        solution_out.value = head + _solution_html(solution)
+
+    def show_solution(order, attempts):
+        if not _instructor() and (correct_order is None or order == correct_order or attempts >= 2):
+            solution_out.value = _solution_html(solution)
 
     def render(order):
         if correct_order is None:
@@ -188,8 +199,9 @@ def ranking(qid: str, prompt: str, items: Sequence[str], correct_order: Sequence
         if correct_order is not None:
             fields = {"correct": order == correct_order,
                       "score": pair_agreement(order, correct_order)}
-        _, err = _save(qid, "ranking", order, student, home, prompt=prompt, **fields)
+        rec, err = _save(qid, "ranking", order, student, home, prompt=prompt, **fields)
         out.value = render(order) + err
+        show_solution(order, rec["attempts"] if rec else 1)
 
     check.on_click(on_check)
     controls["check"] = check
@@ -199,11 +211,10 @@ def ranking(qid: str, prompt: str, items: Sequence[str], correct_order: Sequence
         for i, item in enumerate(resp, 1):
             controls[f"rank_{i}"].value = item
         out.value = render(list(resp))
+        show_solution(list(resp), int(rec.get("attempts", 1)))
     elif err:
         out.value = _NO.format(_esc(err))
     return _box("ranking", qid, prompt, [*[controls[f"rank_{i}"] for i in range(1, len(items) + 1)],
-                                         check, out, solution],
-                controls, {"feedback": out, "solution": solution}, check, title)
+                                         check, out, solution_out],
+                controls, {"feedback": out, "solution": solution_out}, check, title)
 
-
-# --------------------------------------------------------------------------- short answer
