@@ -114,3 +114,58 @@ def test_case_profile_from_a_case_mapping_names_the_file_on_bad_input():
 def test_unknown_objective_is_refused():
     with pytest.raises(KeyError, match="unknown objective"):
         d.advice("speed")
+
+
+def test_every_statement_says_what_it_measures_and_each_objective_has_a_condition():
+    for o in d.OBJECTIVES:
+        assert len(o.kinds) == len(o.questions) and set(o.kinds) <= set(d.KINDS)
+        assert o.question_ids("condition") and o.measures and o.lever
+        assert o.assessment_field.replace("_", " ").split()[0] in o.measures or o.reversed
+
+
+def test_no_tacitness_condition_asks_what_the_firm_knows():
+    """Objective 3's case rating is the tacitness itself; the compared statements must rate it too."""
+    o = d.objective("tacitness")
+    for text, kind in zip(o.questions, o.kinds):
+        if kind == "condition":
+            assert not text.lower().startswith("we know")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 5), min_size=29, max_size=29))
+def test_condition_profile_uses_only_condition_statements(values):
+    answers = dict(zip(d.question_ids(), values))
+    p = d.score(answers, basis="condition")
+    for o in d.OBJECTIVES:
+        vals = [answers[q] for q in o.question_ids("condition")]
+        assert p[o.key] == pytest.approx(sum(vals) / len(vals))
+    # changing an awareness statement never moves the compared profile
+    aware = [q for o in d.OBJECTIVES for q in o.question_ids("awareness")]
+    answers[aware[0]] = 6 - answers[aware[0]]
+    assert d.score(answers, basis="condition").values() == p.values()
+
+
+def test_a_case_and_a_questionnaire_describing_the_same_conditions_coincide():
+    """Answering every condition statement at a case's level reproduces the case's profile (common scale)."""
+    for cid in ("nummi", "alpha_hito", "protective_partner"):
+        case = d.case_profile(cid)
+        answers = d.full_answers(3)
+        for o in d.OBJECTIVES:
+            for q in o.question_ids("condition"):
+                answers[q] = int(case[o.key])
+        assert d.score(answers, basis="condition").values() == case.values()
+
+
+def test_fix_first_names_a_lever_not_the_obstacle():
+    for cid in ("nummi", "alpha_hito", "protective_partner"):
+        for o, lever in d.fix_first(d.case_profile(cid), 2):
+            assert lever == o.lever
+            assert any(w in lever.lower() for w in ("send", "negotiate", "choose", "schedule", "staff", "bring"))
+    _, lever = d.fix_first(d.Profile("x", {"value": 5, "access": 5, "tacitness": 1, "connections": 5,
+                                           "related": 5, "culture": 5}), 1)[0]
+    assert "cannot make the knowledge less tacit" in lever and "rotation" in lever
+
+
+def test_bad_basis_is_refused():
+    with pytest.raises(ValueError, match="basis"):
+        d.score(d.full_answers(3), basis="mean")

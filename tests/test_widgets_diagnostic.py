@@ -40,8 +40,10 @@ def test_bars_follow_the_answers_and_the_weakest_is_named(box):
 
 
 def test_summary_waits_for_all_answers(box):
-    box.controls["value.1"].value = 3
+    box.controls["value.1"].value = 3  # an awareness statement: counted, not drawn against the cases
     assert "Rated 1 of 29" in box.outputs["summary"].value
+    assert box.outputs["figure"].ax.containers[0][0].get_height() == 0
+    box.controls["value.4"].value = 3  # the condition statement of objective 1
     assert box.outputs["figure"].ax.containers[0][0].get_height() == 3
 
 

@@ -32,6 +32,17 @@ tacitness: high means harder to learn), so they are reversed:
 while value, connections, relatedness and cultural alignment carry over as
 they are. On both sides a high score means "well placed to learn".
 
+**Like with like.** A case file rates conditions (how protective the
+partner is, how tacit the knowledge is); many of Inkpen's questions ask
+whether the firm *knows* ("do we understand what we are trying to
+learn?"). Each statement therefore says what it measures
+(:attr:`Objective.kinds`, :attr:`Objective.measures`). ``score(answers)``
+averages every statement (the firm's overall readiness on each objective);
+``score(answers, basis="condition")`` averages only the condition
+statements, and only that profile is drawn against a case profile. "Fix
+first" (:func:`fix_first`) names the objective's :attr:`Objective.lever`,
+an action the firm can take, never the obstacle itself.
+
 Examples
 --------
 >>> answers = full_answers(4)
@@ -44,6 +55,8 @@ Examples
 ['connections']
 >>> advice("connections").source
 "Inkpen (1998), 'The Establishment of Knowledge Connections'"
+>>> score(answers, basis="condition")["tacitness"]
+4.0
 """
 
 from __future__ import annotations
@@ -53,10 +66,12 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import casebook.cases as _cases
+from casebook.models.diagnostic_objectives import KINDS, OBJECTIVES, Advice, Objective
 
 __all__ = [
     "SCALE",
     "LEVELS",
+    "KINDS",
     "Objective",
     "Advice",
     "Profile",
@@ -68,6 +83,7 @@ __all__ = [
     "score",
     "weakest",
     "advice",
+    "fix_first",
     "profile_from_assessment",
     "case_profile",
 ]
@@ -78,164 +94,6 @@ SCALE = (1, 5)
 #: Assessment levels of a case file and their scores (the case schema's scale).
 LEVELS = {level: _cases.level_score(level) for level in _cases.LEVELS}
 
-
-@dataclass(frozen=True)
-class Advice:
-    """What the readings advise for one objective (paraphrased)."""
-
-    text: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Objective:
-    """One of Inkpen's six objectives and its questions, in the casebook's words."""
-
-    key: str
-    number: int
-    title: str
-    questions: tuple[str, ...]
-    advice: Advice
-    assessment_field: str
-    reversed: bool = False
-
-    def question_ids(self) -> list[str]:
-        """Ids of this objective's questions: ``'<key>.<n>'``, 1-based."""
-        return [f"{self.key}.{i}" for i in range(1, len(self.questions) + 1)]
-
-
-_TABLE = "Inkpen (1998), 'Key Issues to Consider', Table 1"
-
-OBJECTIVES: tuple[Objective, ...] = (
-    Objective(
-        key="value",
-        number=1,
-        title="Assess and value what the partner knows",
-        questions=(
-            "We can state the strategic reasons we had for entering this alliance.",
-            "We know which competences are at the core of our partner's success.",
-            "We know which partner supplies the inputs the alliance depends on.",
-            "We have named partner know-how that would strengthen our own strategy, "
-            "and we know how much of it sits inside the alliance.",
-            "We know which partner skills matter for our products and markets.",
-            "Our view of the partner's abilities is realistic, not a stereotype.",
-        ),
-        advice=Advice(
-            "Get past the mystique: work out why the partner wins and which of its "
-            "resources produce that edge, drop stereotyped views of its abilities, and "
-            "make sure the partner actually runs part of the alliance, since a firm "
-            "cannot learn from a partner who stays silent.",
-            "Inkpen (1998), 'The Value of Alliance Knowledge' and 'Key Issues to Consider'",
-        ),
-        assessment_field="value",
-    ),
-    Objective(
-        key="access",
-        number=2,
-        title="Work out how accessible the knowledge is",
-        questions=(
-            "Learning was on the table when the alliance was negotiated.",
-            "The split of key duties leaves us real managerial roles in the alliance.",
-            "Our people can reach the alliance's operations easily.",
-            "The alliance agreement puts no limits on our access to its operations.",
-            "Our partner has not moved to restrict our access, or we have negotiated "
-            "such limits away or placed our managers inside the alliance.",
-        ),
-        advice=Advice(
-            "Protectiveness tends to ease once an alliance survives its first, "
-            "hesitant period and trust grows between the managers involved; where "
-            "the partner still restricts access, negotiate the limits away or assign "
-            "your own managers to the venture.",
-            "Inkpen (1998), 'How Protective are Alliance Partners?' and Table 1",
-        ),
-        assessment_field="protectiveness",
-        reversed=True,
-    ),
-    Objective(
-        key="tacitness",
-        number=3,
-        title="Judge how tacit the knowledge is and how easily it moves",
-        questions=(
-            "We know whether what we want to learn is explicit operating know-how.",
-            "We know where in the alliance the knowledge is held.",
-            "We know whether the knowledge is strategic or operational.",
-            "We can say what we are trying to learn and how we would put it to use.",
-        ),
-        advice=Advice(
-            "Ask often whether you really know what you are trying to learn; look "
-            "beyond what the partner knows to how and why it knows it, and expect the "
-            "valuable, tacit part to move only slowly and through people rather than "
-            "through documents.",
-            "Inkpen (1998), 'The Tacitness of Alliance Knowledge' and 'Key Issues to Consider'",
-        ),
-        assessment_field="tacitness",
-        reversed=True,
-    ),
-    Objective(
-        key="connections",
-        number=4,
-        title="Build knowledge connections between the alliance and the parent",
-        questions=(
-            "Parent managers visit the alliance regularly.",
-            "A deliberate plan rotates managers between the alliance and the parent.",
-            "Parent managers talk regularly with the alliance's senior managers.",
-            "The alliance is part of the parent's strategic plans and its managers "
-            "take part in the parent's planning.",
-            "Parent and alliance managers trust each other.",
-            "Meetings between parent and alliance managers are about more than the "
-            "alliance's finances.",
-        ),
-        advice=Advice(
-            "Put the four connecting processes in place: two-way personnel rotation "
-            "(the route for tacit knowledge), technology sharing, visits and other "
-            "alliance-parent contact, and links between the alliance's strategy and "
-            "the parent's; GM's rotation of its managers through NUMMI and its "
-            "liaison office there are the model.",
-            "Inkpen (1998), 'The Establishment of Knowledge Connections'",
-        ),
-        assessment_field="connections",
-    ),
-    Objective(
-        key="related",
-        number=5,
-        title="Use what the firm already knows",
-        questions=(
-            "We have worked with this partner before.",
-            "Managers with earlier alliance experience, or with ties to this partner, "
-            "are involved in the learning effort.",
-            "Lessons from our other alliances shape how we run this one.",
-            "We are realistic about what our partner wants to learn.",
-            "We stay open to knowledge that has no immediate short-run use.",
-        ),
-        advice=Advice(
-            "Bring in the managers who have run alliances before or who know this "
-            "partner, carry lessons over from earlier alliances, and do not dismiss "
-            "knowledge just because it pays off only in the long run.",
-            "Inkpen (1998), 'Is Alliance Knowledge Related To What Is Already Known?' "
-            "and 'Key Issues to Consider'",
-        ),
-        assessment_field="relatedness",
-    ),
-    Objective(
-        key="culture",
-        number=6,
-        title="Align the cultures of parent and alliance managers",
-        questions=(
-            "Parent managers see the alliance as an asset, not a threat.",
-            "Within the parent, people agree on why the alliance exists.",
-            "Alliance managers understand why the parent's learning goal matters.",
-        ),
-        advice=Advice(
-            "Work on both sides to end the 'us versus them' split: parent executives "
-            "should not treat the alliance as a threat, alliance managers should not "
-            "feel orphaned, and the two groups need enough trust to talk, or knowledge "
-            "will not climb from the alliance into the parent.",
-            "Inkpen (1998), 'Cultural Alignment Between Alliance and Parent "
-            "Management' and 'Key Issues to Consider'",
-        ),
-        assessment_field="cultural_alignment",
-    ),
-)
 
 _BY_KEY = {o.key: o for o in OBJECTIVES}
 
@@ -356,7 +214,7 @@ class Profile:
         return f"Profile({self.label!r}: {body})"
 
 
-def score(answers: Mapping[str, int], label: str = "Your alliance") -> Profile:
+def score(answers: Mapping[str, int], label: str = "Your alliance", basis: str = "all") -> Profile:
     """Score a complete questionnaire: each objective is the mean of its answers.
 
     Parameters
@@ -364,6 +222,10 @@ def score(answers: Mapping[str, int], label: str = "Your alliance") -> Profile:
     answers : mapping of question id (``'value.1'`` ...) to an integer 1..5
     label : str
         Name shown on the profile chart.
+    basis : {"all", "condition"}
+        ``"all"`` averages every statement; ``"condition"`` only the
+        statements that measure what a case file rates (the profile to
+        compare with :func:`case_profile`).
 
     Returns
     -------
@@ -374,10 +236,12 @@ def score(answers: Mapping[str, int], label: str = "Your alliance") -> Profile:
     >>> score(full_answers(2))["culture"]
     2.0
     """
+    if basis not in ("all", "condition"):
+        raise ValueError(f"score: basis must be 'all' or 'condition', got {basis!r}")
     clean = validate_answers(answers)
     scores = {}
     for o in OBJECTIVES:
-        vals = [clean[q] for q in o.question_ids()]
+        vals = [clean[q] for q in o.question_ids(None if basis == "all" else "condition")]
         scores[o.key] = sum(vals) / len(vals)
     return Profile(label, scores)
 
@@ -407,6 +271,25 @@ def advice(key: str) -> Advice:
     True
     """
     return objective(key).advice
+
+
+def fix_first(profile: Profile, k: int = 2) -> list[tuple[Objective, str]]:
+    """The ``k`` weakest objectives, each with the lever the firm can pull for it.
+
+    For the two obstacles a case file rates (partner protectiveness and
+    tacitness) the lever is what the firm can do *around* them: it cannot
+    make its partner's knowledge less tacit, but it can choose channels that
+    carry tacit knowledge.
+
+    Examples
+    --------
+    >>> p = Profile("x", {"value": 5, "access": 5, "tacitness": 1, "connections": 5,
+    ...                   "related": 5, "culture": 5})
+    >>> (o, lever), = fix_first(p, 1)
+    >>> o.key, "rotation" in lever
+    ('tacitness', True)
+    """
+    return [(o, o.lever) for o in weakest(profile, k)]
 
 
 def _level(assessment, name: str, where: str) -> int:

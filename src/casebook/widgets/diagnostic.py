@@ -26,12 +26,16 @@ __all__ = ["build_diagnostic"]
 
 
 def _partial_scores(answers: dict) -> dict:
-    """Mean of the rated statements of each objective (None if none rated)."""
+    """Mean of the rated *condition* statements of each objective (None if none rated).
+
+    Only condition statements measure what a case file rates, so only they
+    are drawn on the same axis as the case profiles (like with like).
+    """
     from casebook.models.diagnostic import OBJECTIVES
 
     out = {}
     for o in OBJECTIVES:
-        vals = [answers[q] for q in o.question_ids() if answers.get(q) is not None]
+        vals = [answers[q] for q in o.question_ids("condition") if answers.get(q) is not None]
         out[o.key] = sum(vals) / len(vals) if vals else None
     return out
 
@@ -110,12 +114,15 @@ def build_diagnostic(qid: str = "ch03.diagnostic", compare=("nummi", "alpha_hito
         else:
             prof = d.score(ans)
             items = []
-            for o in d.weakest(prof, k):
+            for o, lever in d.fix_first(prof, k):
                 a = d.advice(o.key)
-                items.append(f"<li><b>{html.escape(o.title)}</b> (score {prof[o.key]:.1f}): "
-                             f"{html.escape(a.text)} <i>({html.escape(a.source)})</i></li>")
-            parts.append("<p>Your weakest objectives and what the readings advise:</p>"
-                         f"<ol>{''.join(items)}</ol>")
+                items.append(f"<li><b>{html.escape(o.title)}</b> (score {prof[o.key]:.1f}). "
+                             f"<b>Lever:</b> {html.escape(lever)} {html.escape(a.text)} "
+                             f"<i>({html.escape(a.source)})</i></li>")
+            parts.append("<p>Your weakest objectives (all statements), the lever to pull and what the "
+                         f"readings advise:</p><ol>{''.join(items)}</ol>"
+                         "<p class='cb-note'>The chart shows only the statements that measure the same "
+                         "conditions a case file rates, so your bars and the case lines share one scale.</p>")
         parts += [f"<p class='cb-note'>{html.escape(n)}</p>" for n in notes]
         summary.value = "".join(parts)
 
