@@ -17,7 +17,7 @@ worked example.
 
 Examples
 --------
->>> j = judge_option("races.who_first", {"gm_intent": 0.9, "gm_connections": 0.9},
+>>> j = judge_option("races.who_first", {"a_intent": 0.9, "a_connections": 0.9},
 ...                  {"scenario": "nummi"})
 >>> isinstance(j, Judgement), sorted(j.figures)[:2]
 (True, ['a_independent_year', 'b_independent_year'])
