@@ -1,49 +1,4 @@
-"""Learning priorities over an alliance's life: the phase table and its companions.
-
-Serrat (2009, Table 2 'Learning Priorities in Alliance Evolution', adapted
-from Iyer 2002) lays out what partners should learn in each of Doz's five
-areas (environment, tasks, processes, skills, goals) across four phases of
-an alliance's life (awareness and partner selection, exploration, expansion,
-commitment to relationship). Below the table, each phase carries a label
-that runs from unilateral to predominantly mutual learning, and a note names
-four factors that condition progress in every phase: protection of
-knowledge, trust, tacitness and previous ties.
-
-The table lives in ``casebook/data/phases.yaml`` (each entry in the
-casebook's words, each cited); this module loads and validates it, and
-answers the two questions a manager asks of it: *what should we be learning
-now, in this area?* (:func:`what_to_learn`) and *which factors decide
-whether we get there?* (:func:`factors_for`). The same file carries Hughes
-and Weiss's five rules, the conventional twelve steps, Doz's learning cycle
-and the three knowledge-related asymmetries, so that chapters draw them from
-data rather than prose.
-
-The unilateral-to-mutual shift as a number is **the casebook's own
-operationalisation**: Serrat gives four ordered labels, not a scale. Phase
-:math:`p = 1, \\dots, 4` gets the mutual share
-
-.. math::
-
-    m_p = \\frac{r_p}{3}, \\qquad r_p \\in \\{0, 1, 2, 3\\},
-
-where :math:`r_p` is the rank of the phase's label in the order
-unilateral < mostly unilateral < both < mostly mutual; the unilateral share
-is :math:`1 - m_p`. Only the order carries meaning, not the spacing.
-
-Examples
---------
->>> t = load_phases()
->>> [p.key for p in t.phases]
-['awareness', 'exploration', 'expansion', 'commitment']
->>> what_to_learn("exploration", "skills").text
-'The start of a transfer of tacit skill knowledge, to be carried further in later phases.'
->>> what_to_learn("exploration", "skills").source.locator
-"Table 2 (after Iyer 2002), row 'Skills', column 'Exploration'"
->>> [f.key for f in factors_for("expansion")]
-['protection', 'trust', 'tacitness', 'previous_ties']
->>> [round(mutual_share(p), 2) for p in ("awareness", "exploration", "expansion", "commitment")]
-[0.0, 0.33, 0.67, 1.0]
-"""
+"""The phase table's records, its validation and its loader (see :mod:`casebook.models.phases`)."""
 
 from __future__ import annotations
 
@@ -65,11 +20,6 @@ __all__ = [
     "default_path",
     "load_phases",
     "parse_phases",
-    "what_to_learn",
-    "factors_for",
-    "mutual_share",
-    "shift_table",
-    "cell_table",
 ]
 
 #: Learning modes of Table 2's bottom row, from unilateral to mutual.
@@ -84,6 +34,9 @@ class PhaseTableError(ValueError):
     def __init__(self, file: str, field: str, message: str):
         self.file, self.field = file, field
         super().__init__(f"{file}: field '{field}': {message}")
+
+
+PhaseTableError.__module__ = "casebook.models.phases"  # its public home
 
 
 @dataclass(frozen=True)
@@ -409,86 +362,3 @@ def load_phases(path=None) -> PhaseTable:
     return _load_cached(str(p.resolve()), p.stat().st_mtime)
 
 
-def what_to_learn(phase, dimension: str, table: PhaseTable | None = None) -> Cell:
-    """What partners should be learning in ``dimension`` during ``phase``.
-
-    Parameters
-    ----------
-    phase : str or int
-        Phase key (``'awareness'`` ...) or number 1..4.
-    dimension : str
-        ``'environment'``, ``'tasks'``, ``'processes'``, ``'skills'`` or ``'goals'``.
-
-    Examples
-    --------
-    >>> what_to_learn(4, "goals").text.startswith("The capacity to keep assessing")
-    True
-    """
-    t = table or load_phases()
-    p = t.phase(phase)
-    d = t.dimension(dimension)
-    return t.cells[(d.key, p.key)]
-
-
-def factors_for(phase, table: PhaseTable | None = None) -> list[Factor]:
-    """The conditioning factors for a phase: per Serrat's note, all four in every phase.
-
-    Examples
-    --------
-    >>> len(factors_for(1))
-    4
-    """
-    t = table or load_phases()
-    t.phase(phase)  # validates the phase
-    return list(t.factors)
-
-
-def mutual_share(phase, table: PhaseTable | None = None) -> float:
-    """Mutual share :math:`m_p = r_p / 3` of a phase (the casebook's own operationalisation).
-
-    Examples
-    --------
-    >>> mutual_share("awareness"), mutual_share("commitment")
-    (0.0, 1.0)
-    """
-    t = table or load_phases()
-    return MODES.index(t.phase(phase).mode) / (len(MODES) - 1)
-
-
-def shift_table(table: PhaseTable | None = None):
-    """The unilateral-to-mutual shift as data, one row per phase.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``number, phase, name, mode, mode_label, mutual, unilateral``.
-
-    Examples
-    --------
-    >>> shift_table()[["phase", "mutual"]].round(2).values.tolist()[-1]
-    ['commitment', 1.0]
-    """
-    import pandas as pd
-
-    t = table or load_phases()
-    rows = [{"number": p.number, "phase": p.key, "name": p.name, "mode": p.mode, "mode_label": p.mode_label,
-             "mutual": mutual_share(p.key, t), "unilateral": 1 - mutual_share(p.key, t)} for p in t.phases]
-    return pd.DataFrame(rows)
-
-
-def cell_table(table: PhaseTable | None = None):
-    """Table 2 as a DataFrame: dimensions as rows, phases as columns.
-
-    Examples
-    --------
-    >>> df = cell_table()
-    >>> df.shape
-    (5, 4)
-    >>> df.loc["Tasks", "Awareness and partner selection"]
-    'Little or nothing yet.'
-    """
-    import pandas as pd
-
-    t = table or load_phases()
-    data = {p.name: [t.cells[(d.key, p.key)].text for d in t.dimensions] for p in t.phases}
-    return pd.DataFrame(data, index=[d.name for d in t.dimensions])

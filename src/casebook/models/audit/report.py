@@ -1,267 +1,19 @@
-"""The alliance learning audit: the chapter 03 diagnostic meets the phase table.
+"""The audit's one-page reports (Markdown, HTML) and the answer readers.
 
-A student rates an alliance on Inkpen's six objectives (the questionnaire of
-:mod:`casebook.models.diagnostic`, Inkpen 1998, Table 1), names the phase the
-alliance is in (Serrat 2009, Table 2, after Iyer 2002) and gets a plan by
-phase: for the current phase and each later one, which learning priorities
-come first, and what to do about the weakest objectives in that phase.
-
-The plan is **the casebook's own operationalisation**; the readings supply
-the table, the objectives and the advice, not the weighting. With objective
-scores :math:`s_j \\in [1, 5]` (the diagnostic's profile), the *gap* of
-objective :math:`j` is
-
-.. math::
-
-    g_j = \\frac{5 - s_j}{4} \\in [0, 1],
-
-and the *urgency* of a learning dimension :math:`d` (environment, tasks,
-processes, skills, goals) is the largest gap among the objectives the
-casebook links to it (``objective_dimensions`` in ``phases.yaml``,
-:math:`J(d)`):
-
-.. math::
-
-    u_d = \\max_{j \\in J(d)} g_j .
-
-In every phase the five priorities of Table 2 are listed by decreasing
-:math:`u_d` (ties keep the table's order). The :math:`k` weakest objectives
-(lowest :math:`s_j`, ties in Table 1 order, via
-:func:`casebook.models.diagnostic.weakest`) become actions in the current and later
-phases, each tied to the Table 2 cells of its dimensions in that phase and
-to the conditioning factors linked to it. Earlier phases are listed for
-review only.
-
-Examples
---------
->>> from casebook.models import diagnostic as d
->>> answers = d.full_answers(4)
->>> for n in (1, 2, 3, 4):
-...     answers[f"tacitness.{n}"] = 1
->>> a = audit(answers, "exploration", alliance="Our JV")
->>> a.weakest[0]
-'tacitness'
->>> [s.status for s in a.plan]
-['review', 'now', 'next', 'later']
->>> a.plan[1].priorities[0].dimension
-'skills'
->>> a.plan[1].actions[0].factors
-('Tacitness of knowledge',)
+Everything a student typed is escaped. Ties are written as ties: areas that
+share the largest urgency are all marked "tied".
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = [
-    "Priority",
-    "Action",
-    "PhasePlan",
-    "Audit",
-    "gaps",
-    "urgencies",
-    "audit",
-    "md_escape",
-    "render_markdown",
-    "render_html",
-    "write_report",
-    "read_answers_file",
-    "answers_from_store",
-]
+from casebook.models.audit.plan import Audit, audit  # noqa: F401  (audit is used in the examples)
 
-_MAX_TEXT = 2000
-
-
-@dataclass(frozen=True)
-class Priority:
-    """A Table 2 cell with its urgency for this alliance."""
-
-    dimension: str
-    name: str
-    text: str
-    source: str
-    urgency: float
-
-
-@dataclass(frozen=True)
-class Action:
-    """What to do about one weak objective in one phase."""
-
-    objective: str
-    title: str
-    score: float
-    advice: str
-    advice_source: str
-    in_phase: tuple[str, ...]
-    factors: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PhasePlan:
-    """The plan for one phase."""
-
-    number: int
-    phase: str
-    name: str
-    status: str  # review | now | next | later
-    mode_label: str
-    mutual: float
-    priorities: tuple[Priority, ...]
-    actions: tuple[Action, ...]
-
-
-@dataclass(frozen=True)
-class Audit:
-    """A completed audit: the inputs and the plan by phase."""
-
-    alliance: str
-    partner: str
-    notes: str
-    phase: str
-    profile: object
-    weakest: tuple[str, ...]
-    plan: tuple[PhasePlan, ...]
-
-    def current(self) -> PhasePlan:
-        """The plan for the phase the alliance is in."""
-        return next(p for p in self.plan if p.status == "now")
-
-
-def gaps(profile) -> dict[str, float]:
-    """Gap :math:`g_j = (5 - s_j)/4` of each objective.
-
-    Examples
-    --------
-    >>> from casebook.models.diagnostic import Profile
-    >>> p = Profile("x", {"value": 5, "access": 1, "tacitness": 3, "connections": 5, "related": 5, "culture": 5})
-    >>> gaps(p)["access"], gaps(p)["tacitness"], gaps(p)["value"]
-    (1.0, 0.5, 0.0)
-    """
-    return {k: (5.0 - float(v)) / 4.0 for k, v in profile.scores.items()}
-
-
-def urgencies(profile, table=None) -> dict[str, float]:
-    """Urgency :math:`u_d = \\max_{j \\in J(d)} g_j` of each learning dimension.
-
-    Examples
-    --------
-    >>> from casebook.models.diagnostic import Profile
-    >>> p = Profile("x", {"value": 5, "access": 5, "tacitness": 5, "connections": 1, "related": 5, "culture": 5})
-    >>> u = urgencies(p)
-    >>> u["tasks"], u["processes"], u["goals"]
-    (1.0, 1.0, 0.0)
-    """
-    from casebook.models.phases import load_phases
-
-    t = table or load_phases()
-    g = gaps(profile)
-    out = {}
-    for d in t.dimensions:
-        linked = [g[o] for o, ds in t.objective_dimensions.items() if d.key in ds]
-        out[d.key] = max(linked) if linked else 0.0
-    return out
-
-
-def _text(value, field: str) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise TypeError(f"audit: field '{field}' must be text, got {type(value).__name__}")
-    if len(value) > _MAX_TEXT:
-        raise ValueError(f"audit: field '{field}' is longer than {_MAX_TEXT} characters")
-    # Control characters (NUL, escape ...) carry no meaning in a report: drop them.
-    return "".join(ch for ch in value if ch in "\t\n\r" or unicodedata.category(ch) != "Cc").strip()
-
-
-def _profile(source, label: str):
-    from casebook.models import diagnostic as d
-
-    if isinstance(source, d.Profile):
-        return source
-    if isinstance(source, str):
-        return d.case_profile(source)
-    if isinstance(source, Mapping):
-        return d.score(source, label=label or "Your alliance")
-    raise TypeError("audit: 'source' must be a diagnostic Profile, a mapping of answers or a case id, "
-                    f"got {type(source).__name__}")
-
-
-def audit(source, phase, alliance: str | None = None, partner: str | None = None, notes: str | None = None,
-          k: int = 2, table=None) -> Audit:
-    """Run the audit.
-
-    Parameters
-    ----------
-    source : Profile, mapping or str
-        A diagnostic profile, a complete set of questionnaire answers
-        (scored with :func:`casebook.models.diagnostic.score`), or a case id (its
-        assessment gives the profile, :func:`casebook.models.diagnostic.case_profile`).
-    phase : str or int
-        The phase the alliance is in: key or number 1..4.
-    alliance, partner, notes : str, optional
-        Free text typed by the student (escaped in every report).
-    k : int
-        How many weakest objectives become actions.
-
-    Returns
-    -------
-    Audit
-
-    Raises
-    ------
-    ValueError, KeyError, TypeError
-        Naming the field (``phase``, an answer id, ``alliance`` ...) that is wrong.
-
-    Examples
-    --------
-    >>> a = audit("nummi", "expansion", k=1)
-    >>> a.current().name, len(a.current().actions)
-    ('Expansion', 1)
-    """
-    from casebook.models import diagnostic as d
-    from casebook.models.phases import load_phases
-
-    t = table or load_phases()
-    alliance, partner, notes = _text(alliance, "alliance"), _text(partner, "partner"), _text(notes, "notes")
-    try:
-        current = t.phase(phase)
-    except KeyError as exc:
-        raise KeyError(f"audit: field 'phase': {exc.args[0]}") from None
-    profile = _profile(source, alliance)
-    weak = d.weakest(profile, k)
-    u = urgencies(profile, t)
-    order = {dim.key: i for i, dim in enumerate(t.dimensions)}
-    factor_names = {o: tuple(f.name for f in t.factors if o in f.objectives) for o in t.objective_dimensions}
-    plans = []
-    for p in t.phases:
-        status = ("review" if p.number < current.number else "now" if p.number == current.number
-                  else "next" if p.number == current.number + 1 else "later")
-        dims = sorted(t.dimensions, key=lambda dim: (-u[dim.key], order[dim.key]))
-        pri = tuple(Priority(dim.key, dim.name, t.cells[(dim.key, p.key)].text,
-                             str(t.cells[(dim.key, p.key)].source), round(u[dim.key], 4)) for dim in dims)
-        acts = ()
-        if status != "review":
-            acts = tuple(
-                Action(o.key, o.title, float(profile[o.key]), o.advice.text, o.advice.source,
-                       tuple(f"{t.dimension(x).name}: {t.cells[(x, p.key)].text}" for x in t.objective_dimensions[o.key]),
-                       factor_names[o.key])
-                for o in weak)
-        plans.append(PhasePlan(p.number, p.key, p.name, status, p.mode_label,
-                               round(_mutual(p.mode), 4), pri, acts))
-    return Audit(alliance or getattr(profile, "label", ""), partner, notes, current.key, profile,
-                 tuple(o.key for o in weak), tuple(plans))
-
-
-def _mutual(mode: str) -> float:
-    from casebook.models.phases import MODES
-
-    return MODES.index(mode) / (len(MODES) - 1)
-
+__all__ = ["md_escape", "render_markdown", "render_html", "write_report", "read_answers_file", "answers_from_store"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()|!~])")
 _MD_LEADING = re.compile(r"^([#+\-=>])")
@@ -314,7 +66,8 @@ def render_markdown(a: Audit) -> str:
 
     for key, v in p.scores.items():
         out.append(f"| {e(objective(key).title)} | {v:.2f} |")
-    out += ["", f"Weakest: {', '.join(e(objective(k).title) for k in a.weakest)}", ""]
+    out += ["", f"Weakest: {', '.join(e(objective(k).title) for k in a.weakest)}"
+            + (f" (tied with {', '.join(e(objective(k).title) for k in a.weakest_ties)})" if a.weakest_ties else ""), ""]
     out += ["## Plan by phase (Serrat 2009, Table 2, after Iyer 2002; ordering is the casebook's own)", ""]
     for s in a.plan:
         out.append(f"### {s.number}. {e(s.name)} ({s.status})")
@@ -325,7 +78,8 @@ def render_markdown(a: Audit) -> str:
         else:
             out.append(f"Mode: {e(s.mode_label)}. Priorities, most urgent first:")
             out.append("")
-            out += [f"{i}. **{e(x.name)}** (urgency {x.urgency:.2f}): {e(x.text)}" for i, x in enumerate(s.priorities, 1)]
+            out += [f"{i}. **{e(x.name)}** (urgency {x.urgency:.2f}{', tied' if x.tied else ''}): {e(x.text)}"
+                    for i, x in enumerate(s.priorities, 1)]
             out.append("")
             for act in s.actions:
                 if s.status == "now":
@@ -370,7 +124,8 @@ def render_html(a: Audit) -> str:
         f"<p>Current phase: {cur.number}. {e(cur.name)} ({e(cur.mode_label)})</p>",
         "<h2>Diagnostic profile</h2><p><small>Inkpen (1998), Table 1; scores 1 to 5</small></p>",
         f"<table><tr><th>Objective</th><th>Score</th></tr>{rows}</table>",
-        f"<p>Weakest: {e(', '.join(objective(k).title for k in a.weakest))}</p>",
+        f"<p>Weakest: {e(', '.join(objective(k).title for k in a.weakest))}"
+        + (f" (tied with {e(', '.join(objective(k).title for k in a.weakest_ties))})" if a.weakest_ties else "") + "</p>",
         "<h2>Plan by phase</h2><p><small>Serrat (2009), Table 2, after Iyer (2002); "
         "the ordering is the casebook's own operationalisation</small></p>",
     ]
@@ -381,7 +136,8 @@ def render_html(a: Audit) -> str:
                 f"{e(x.name)}: {e(x.text)}" for x in s.priorities) + "</p>")
             continue
         parts.append(f"<p>Mode: {e(s.mode_label)}. Priorities, most urgent first:</p><ol>" + "".join(
-            f"<li><strong>{e(x.name)}</strong> (urgency {x.urgency:.2f}): {e(x.text)}</li>" for x in s.priorities)
+            f"<li><strong>{e(x.name)}</strong> (urgency {x.urgency:.2f}{', tied' if x.tied else ''}): {e(x.text)}</li>"
+            for x in s.priorities)
             + "</ol>")
         if s.actions:
             parts.append("<ul>" + "".join(
