@@ -107,3 +107,10 @@ def test_a_wrong_key_shows_in_the_panel_and_changes_nothing(student_env, monkeyp
     assert "instructor key" in panel.outputs["status"].value
     panel.controls["open"].click()
     assert "instructor key" in panel.outputs["status"].value
+
+
+def test_a_key_with_a_wrong_address_says_so_where_the_panel_would_be(monkeypatch):
+    monkeypatch.setenv("CASEBOOK_CLASS", "class.example.edu")
+    monkeypatch.setenv("CASEBOOK_CLASS_KEY", "k")
+    note = client.instructor_panel(QID)
+    assert note.controls == {} and "CASEBOOK_CLASS=" in note.outputs["status"].value

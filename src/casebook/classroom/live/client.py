@@ -244,11 +244,20 @@ def instructor_panel(qid: str, **kw):
 
     See :func:`casebook.classroom.live.panel.instructor_panel`.
     """
+    if not os.environ.get("CASEBOOK_CLASS_KEY", "").strip():
+        return None
     try:
         config = class_config()
-    except ValueError:
-        return None
-    if config is None or not config.key:
+    except ValueError as exc:  # a key but a wrong address: say so where the panel would be
+        import ipywidgets as w
+
+        from html import escape
+
+        note = w.HTML(f"<b>Class panel:</b> {escape(str(exc))}")
+        note.add_class("cb-output-status")
+        note.controls, note.outputs = {}, {"status": note}
+        return note
+    if config is None:
         return None
     from casebook.classroom.live.panel import build_panel
 

@@ -14,7 +14,7 @@
   own host.
 - **Input**: bodies are capped (:data:`MAX_BODY`), must be UTF-8 JSON objects;
   names and reasons are one line, capped, without control characters;
-  names hold only letters, marks, digits, spaces and ``' . -`` (so no markup
+  names hold only letters, marks, digits, spaces and ``' . - _`` (so no markup
   and no spreadsheet formula can be a name); reasons may hold any printable
   text and are escaped wherever they are shown.
 - **Rate limits**: a sliding one-minute window per client (:class:`RateLimiter`).
@@ -29,7 +29,7 @@ Examples
 >>> clean_name("<script>")
 Traceback (most recent call last):
 ...
-casebook.classroom.live.security.InputError: name: use letters, digits, spaces and ' . - only
+casebook.classroom.live.security.InputError: name: begin with a letter; use letters, digits, spaces and ' . - _ only
 """
 
 from __future__ import annotations
@@ -116,11 +116,12 @@ def _one_line(value, field: str, limit: int) -> str:
 
 
 def clean_name(value) -> str:
-    """A student's name, tidied; letters (any script), marks, digits, spaces, ``' . -``."""
+    """A student's name, tidied: it begins with a letter (any script) and holds only letters,
+    marks, digits, spaces and ``' . - _`` (a login name such as ``ana_m`` is a name too)."""
     text = _one_line(value, "name", MAX_NAME)
-    ok = all(unicodedata.category(c)[0] in "LMN" or c in " '’.-" for c in text)
+    ok = all(unicodedata.category(c)[0] in "LMN" or c in " '’.-_" for c in text)
     if not ok or not unicodedata.category(text[0]).startswith("L"):
-        raise InputError("name: use letters, digits, spaces and ' . - only")
+        raise InputError("name: begin with a letter; use letters, digits, spaces and ' . - _ only")
     return text
 
 

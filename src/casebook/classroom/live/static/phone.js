@@ -55,6 +55,10 @@
       } else if (r.status >= 500) {
         await new Promise(function (ok) { window.setTimeout(ok, 1000 * (attempt + 1)); });
         continue;
+      } else if (r.status === 403 && /join the class first/.test(r.data.error || "")) {
+        me = null; remember();  // this class no longer knows the device (meeting deleted)
+        say("Please join again with your name.");
+        showJoined();
       } else {
         delete me.commits[qid]; remember();
         say(r.data.error || "Refused (error " + r.status + ").");
