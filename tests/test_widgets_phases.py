@@ -147,4 +147,4 @@ def test_phase_table_plot_draws_the_shift():
     mutual_widths = [mode_bars[2 * c + 1].get_width() for c in range(4)]
     assert mutual_widths == sorted(mutual_widths) and mutual_widths[0] == 0
     assert ax.patches[0].get_facecolor()[:3] == pytest.approx(mode_color(0.0))
-    assert ax.patches[3].get_facecolor()[:3] == pytest.approx(mode_color(0.75)  # "predominantly mutual" is 0.75, not wholly mutual (chapter 09)
+    assert ax.patches[3].get_facecolor()[:3] == pytest.approx(mode_color(0.75))  # "predominantly mutual" is 0.75, not wholly mutual (chapter 09)
