@@ -142,10 +142,14 @@ def wait_http(url: str, timeout: float = 60.0) -> None:
             time.sleep(0.1)
 
 
-def start_server(folder, port: int, db: str | None = None, new: bool = False):
-    """Start the class server as a subprocess; returns ``(proc, code, key or None, lines)``."""
-    cmd = [sys.executable, str(HERE / "serve_fixture.py"), "--folder", str(folder),
-           "--port", str(port)]
+def start_server(folder, port: int, db: str | None = None, new: bool = False, real: bool = False):
+    """Start the class server as a subprocess; returns ``(proc, code, key or None, lines)``.
+
+    ``real``: the command itself (``python -m casebook class serve``, the chapters' question
+    files) instead of the fixture questions.
+    """
+    script = ["-m", "casebook", "class", "serve"] if real else [str(HERE / "serve_fixture.py")]
+    cmd = [sys.executable, *script, "--folder", str(folder), "--port", str(port)]
     if db:
         cmd += ["--db", db]
     if new:

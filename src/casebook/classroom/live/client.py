@@ -242,7 +242,8 @@ def send_commit(qid: str, choice: str, reason: str, student: str, commit_id: str
 def instructor_panel(qid: str, **kw):
     """The instructor's controls for one decision point, or ``None`` without an instructor key.
 
-    See :func:`casebook.classroom.live.panel.instructor_panel`.
+    See :func:`casebook.classroom.live.panel.build_panel` (``poll_seconds`` sets how often the
+    live count refreshes; ``None`` only on request).
     """
     if not os.environ.get("CASEBOOK_CLASS_KEY", "").strip():
         return None
