@@ -3,7 +3,9 @@ r"""Knowledge spillovers, absorptive capacity and R&D in a cluster.
 Tallman (n.d., '4. Clusters') describes a cluster as a place where
 spillovers move knowledge from the private to the locally public sphere,
 and argues that absorptive capacity (Cohen and Levinthal 1990) decides who
-profits. This module gives that argument five small, tested models.
+profits. This package gives that argument six small, tested models. One scale
+:data:`M0` (= 1) of absorptive capacity is used by all of them and by every
+chapter.
 
 1. Absorptive capacity (Cohen and Levinthal 1989, 1990)
 -------------------------------------------------------
@@ -28,7 +30,9 @@ Why this form: it is the simplest smooth function with all four
 properties (:math:`\gamma_M = \beta e^{-M/m_0}/m_0 > 0`,
 :math:`\gamma_\beta = -e^{-M/m_0} < 0`,
 :math:`\gamma_{M\beta} = e^{-M/m_0}/m_0 > 0`, :math:`\gamma(M, 0) = 1`),
-stays in :math:`[0, 1]`, and has one scale :math:`m_0` (the R&D at which
+has the diminishing returns to own R&D that they also assume
+(:math:`\gamma_{MM} = -\beta e^{-M/m_0}/m_0^2 \le 0`; see
+:func:`capacity_derivatives`), stays in :math:`[0, 1]`, and has one scale :math:`m_0` (the R&D at which
 about two thirds of the learning difficulty is overcome).
 
 2. Cluster accounting (the casebook's own operationalisation)
@@ -61,11 +65,21 @@ Two Cournot duopolists face :math:`P = a - bQ`, have unit costs
     x^{*} = \frac{(a - A)(2 - \beta)}{4.5 b\gamma - (2 - \beta)(1 + \beta)},\qquad
     x^{**} = \frac{(a - A)(1 + \beta)}{4.5 b\gamma - (1 + \beta)^2},
 
-and :math:`x^{**} > x^{*}` exactly when :math:`\beta > 1/2`.
+and :math:`x^{**} > x^{*}` exactly when :math:`\beta > 1/2`; parameter sets
+whose symmetric equilibrium is unstable (reaction-curve slope of magnitude
+1 or more) are refused, and the research joint venture (:math:`\beta = 1`,
+joint choice; Kamien, Muller and Zang 1992) is computed beside them. See
+:mod:`casebook.models.spillovers.duopoly`.
 
 5. A cluster over time (the casebook's own operationalisation)
 --------------------------------------------------------------
-See :func:`simulate_cluster`.
+See :func:`simulate_cluster` (rivalry inside a group ``delta_within``) and
+:func:`cluster_counterfactual` (the same cluster with no spillovers).
+
+6. Stay or leave (the casebook's own operationalisation)
+--------------------------------------------------------
+See :func:`stable_membership`: firms leave or join one at a time until no
+one wants to move.
 
 Examples
 --------
