@@ -196,3 +196,21 @@ def test_commits_per_student_per_minute(hostile):
     for _ in range(9):  # replays: acknowledged, never counted twice, but they use up the limit
         assert api.commit(token, OPTIONS[0], "first", commit_id="c-ana").status_code == 200
     refused(store, lambda: api.commit(token, OPTIONS[0], "first", commit_id="c-ana"), 429, "too many commits")
+
+
+def test_behind_a_proxy_the_public_origin_is_accepted_and_no_other(tmp_path):
+    from live_fixtures import lookup
+
+    from casebook.classroom.live.app import create_app
+    from casebook.classroom.live.store import Store, sqlite_url
+
+    store = Store(sqlite_url(tmp_path))
+    m = store.create_meeting("proxied")
+    app = create_app(store, question_lookup=lookup, public_url="https://class.example.edu")
+    with TestClient(app) as client:  # the proxy rewrote Host to the server's own address
+        api = Api(client, m.code, m.key)
+        body = json.dumps({"name": "Ana"}).encode()
+        assert raw(api, "join", body, Origin="https://class.example.edu").status_code == 200
+        refused(store, lambda: raw(api, "join", json.dumps({"name": "Eve"}).encode(),
+                                   Origin="https://evil.example.edu"), 403, "cross-site")
+    store.close()

@@ -135,12 +135,19 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
                 raise Refused("too many wrong instructor keys from this address; wait a minute", 429)
             raise Refused("this needs the class's instructor key", 403)
 
+    public_host = urlsplit(public_url).netloc if public_url else None
+
+    def own_hosts(request: Request) -> set:
+        """This server's host as the browser sees it: the request's, or the public address's
+        (a proxy that rewrites the Host header still serves pages from the public address)."""
+        return {h for h in (request.headers.get("host"), public_host) if h}
+
     def csrf(request: Request) -> None:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if ctype != "application/json":
             raise Refused("send JSON (Content-Type: application/json)", 415)
         origin = request.headers.get("origin")
-        if origin is not None and urlsplit(origin).netloc != request.headers.get("host", ""):
+        if origin is not None and urlsplit(origin).netloc not in own_hosts(request):
             raise Refused("cross-site request refused (Origin does not match)", 403)
         cookie, header = request.cookies.get(CSRF_COOKIE, ""), request.headers.get(CSRF_HEADER, "")
         if not cookie or not header or not hmac.compare_digest(cookie.encode(), header.encode()):

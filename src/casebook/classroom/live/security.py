@@ -11,7 +11,8 @@
   (cookie ``cb_csrf`` equal to header ``X-CSRF-Token``), be JSON
   (``Content-Type: application/json``, which a cross-site HTML form cannot
   send), and, when the browser sends an ``Origin``, come from this server's
-  own host.
+  own host (the request's ``Host``, or the host of ``--public-url`` behind a
+  proxy that rewrites ``Host``).
 - **Input**: bodies are capped (:data:`MAX_BODY`), must be UTF-8 JSON objects;
   names and reasons are one line, capped, without control characters;
   names hold only letters, marks, digits, spaces and ``' . - _`` (so no markup
