@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ['READINGS', 'KINDS', 'LEVELS', 'DIMENSIONS', 'TIME_PLAN_LENGTHS', 'ASSESSED_KINDS', 'FIRST_YEAR', 'level_score', 'level_label', 'Problem', 'CaseError', 'escape']
+__all__ = ['READINGS', 'KINDS', 'LEVELS', 'DIMENSIONS', 'TIME_PLAN_LENGTHS', 'REQUIRED_TIME_PLAN_LENGTHS', 'ASSESSED_KINDS', 'FIRST_YEAR', 'level_score', 'level_label', 'Problem', 'CaseError', 'escape']
 
 #: Reading keys a ``source`` may name, with the short citation used in prose.
 READINGS: dict[str, str] = {
@@ -35,8 +35,12 @@ DIMENSIONS: dict[str, str] = {
     "cultural_alignment": "Cultural alignment",
 }
 
-#: Session lengths (minutes) every teaching note plans for.
-TIME_PLAN_LENGTHS = (60, 80, 90)
+#: Session lengths (minutes) a teaching note may plan for; each plan given must add up to its length.
+TIME_PLAN_LENGTHS = (60, 75, 80, 90)
+
+#: The lengths every teaching note must plan for. 75 joins once every case has a 75-minute plan
+#: (the chapter helpers are adding them); until then a 75-minute plan is optional but checked.
+REQUIRED_TIME_PLAN_LENGTHS = (60, 80, 90)
 
 #: Kinds of case that must carry an assessment.
 ASSESSED_KINDS = ("equity_jv", "non_equity_alliance")

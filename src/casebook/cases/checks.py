@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casebook.cases.base import ASSESSED_KINDS, FIRST_YEAR, Problem, TIME_PLAN_LENGTHS, _display, _this_year
+from casebook.cases.base import ASSESSED_KINDS, FIRST_YEAR, Problem, REQUIRED_TIME_PLAN_LENGTHS, TIME_PLAN_LENGTHS, _display, _this_year
 from casebook.cases.schema import Case
 
 __all__ = []
@@ -62,6 +62,8 @@ def _semantic_problems(case: Case, file: str, expected_id: str | None):
                                f"unknown session length; expected {', '.join(map(str, TIME_PLAN_LENGTHS))}"))
     for n in TIME_PLAN_LENGTHS:
         slots = plans.get(str(n))
+        if slots is None and n not in REQUIRED_TIME_PLAN_LENGTHS:
+            continue
         if slots is None:
             out.append(Problem(file, f"teaching_note.time_plans.{n}", f"missing: the teaching note needs a {n}-minute plan"))
             continue

@@ -66,7 +66,7 @@ def render_markdown(case) -> str:
     out += ["## Discussion questions", ""] + [f"{i}. {_md(x)}" for i, x in enumerate(case.discussion_questions, 1)]
     out += [""]
     out += ["## Time plans", ""]
-    for n in TIME_PLAN_LENGTHS:
+    for n in (n for n in TIME_PLAN_LENGTHS if str(n) in tn.time_plans):
         out += [f"### {n}-minute session", "", "| # | Minutes | Activity |", "|---:|---:|:---|"]
         clock = 0
         for i, slot in enumerate(tn.time_plans[str(n)], 1):
@@ -110,7 +110,7 @@ def render_html(case) -> str:
         "<h2>Discussion questions</h2>", items("ol", case.discussion_questions),
         "<h2>Time plans</h2>",
     ]
-    for n in TIME_PLAN_LENGTHS:
+    for n in (n for n in TIME_PLAN_LENGTHS if str(n) in tn.time_plans):
         slots = tn.time_plans[str(n)]
         rows = "".join(f'<tr><td class="n">{i}</td><td class="n">{s.minutes}</td><td>{e(s.activity)}</td></tr>'
                        for i, s in enumerate(slots, 1))

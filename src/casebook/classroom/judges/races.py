@@ -75,7 +75,7 @@ def _when(race, t) -> str:
     return f"after {t:.1f} years"
 
 
-def who_first(params: dict, *, scenario: str) -> Judgement:
+def who_first(params: dict, *, scenario: str, horizon_years: float = 30.0) -> Judgement:
     """Who becomes independent of the venture first, and when, if the option is taken.
 
     Parameters
@@ -84,6 +84,9 @@ def who_first(params: dict, *, scenario: str) -> Judgement:
         The option's changes to the scenario (see the module docstring).
     scenario : str
         A calibrated scenario of :func:`casebook.models.races.scenario`.
+    horizon_years : float, default 30
+        Independence later than this is reported as "not within" it (the
+        model is not meant to see further).
 
     Returns
     -------
@@ -112,19 +115,25 @@ def who_first(params: dict, *, scenario: str) -> Judgement:
              "laggard_dependence": None, "venture": 0})
     if "venture" in params and params["venture"] is not True:
         raise ValueError(f"params: 'venture' must be true or false, got {params['venture']!r}")
+    horizon = _number("horizon_years", horizon_years)
+    if horizon <= 0:
+        raise ValueError(f"judge_context: 'horizon_years' must be > 0, got {horizon_years!r}")
     race = _race({k: v for k, v in params.items() if k != "venture"}, scenario)
     ta, tb = race.independence_time(race.a.name), race.independence_time(race.b.name)
+    ta, tb = (t if t is not None and t <= horizon else None for t in (ta, tb))
     out = race.instability()
+    if out["time"] is not None and out["time"] > horizon:
+        out = {"time": None, "leader": None, "laggard": None, "laggard_dependence": None}
     figures = {"a_independent_year": ta, "b_independent_year": tb, "instability_year": out["time"],
                "laggard_dependence": out["laggard_dependence"], "venture": 1}
     if out["leader"] is None:
-        line = (f"In the casebook's race model neither {race.a.name} nor {race.b.name} ever becomes "
-                f"independent of the venture: it stays stable, and neither learns much.")
+        line = (f"In the casebook's race model neither {race.a.name} nor {race.b.name} becomes "
+                f"independent of the venture within {horizon:g} years: it stays stable.")
         return Judgement(line, figures)
     leader, laggard = out["leader"], out["laggard"]
     t_lag = ta if laggard == race.a.name else tb
     tail = (f"{laggard} follows {_when(race, t_lag)}." if t_lag is not None
-            else f"{laggard} never does.")
+            else f"{laggard} does not within {horizon:g} years.")
     line = (f"In the casebook's race model {leader} becomes independent of the venture first, "
             f"{_when(race, out['time'])}, when {laggard} still depends on it at "
             f"{out['laggard_dependence']:.2f} (1 = fully); {tail}")
