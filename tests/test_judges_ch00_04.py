@@ -36,13 +36,13 @@ def test_route_judge_matches_the_chooser_and_reports_ties():
     ctx = {"speed": "high", "budget": "low", "knowledge": "component", "coordination": "simple"}
     rec = governance.choose(**ctx)
     for route in governance.ROUTES:
-        j = judge_option("governance.route_verdict", {"route": route}, {"situation": ctx})
+        j = judge_option("governance.route_verdict", {"route": route}, ctx)
         assert j.figures["score"] == rec.scores[route]
         if not rec.feasible[route]:
             assert j.figures["rank"] is None and "ruled out" in j.summary
     tie = {"speed": "low", "budget": "medium", "knowledge": "architectural", "coordination": "complex",
            "capability": "strong"}
-    j = judge_option("governance.route_verdict", {"route": "internal"}, {"situation": tie})
+    j = judge_option("governance.route_verdict", {"route": "internal"}, tie)
     assert j.figures["tied"] == 1.0 and "tied with Equity joint venture" in j.summary
 
 

@@ -3,8 +3,9 @@
 An option's ``params`` name its ``route`` (one of
 :data:`casebook.models.governance.ROUTES`) and may add the assumptions a
 student would need to hold for it (any :class:`~casebook.models.governance.Situation`
-field). ``judge_context`` gives ``situation``: the casebook's reading of the
-protagonist's situation at the moment of decision. The judgement reports the
+field). ``judge_context`` gives the situation's fields (``speed``, ``budget``,
+...): the casebook's reading of the protagonist's situation at the moment of
+decision. The judgement reports the
 route's score and rank there, ties as ties, and, if the option brings its
 own assumptions, how the verdict changes under them. It is the casebook's
 own weighting of the readings' arguments.
@@ -12,9 +13,9 @@ own weighting of the readings' arguments.
 Examples
 --------
 >>> ctx = {"speed": "high", "budget": "low", "knowledge": "component", "coordination": "simple"}
->>> route_verdict({"route": "contract_alliance"}, situation=ctx).figures["rank"]
+>>> route_verdict({"route": "contract_alliance"}, **ctx).figures["rank"]
 1.0
->>> route_verdict({"route": "merger"}, situation=ctx)
+>>> route_verdict({"route": "merger"}, **ctx)
 Traceback (most recent call last):
 ...
 ValueError: params: 'route' must be one of ('internal', 'market_purchase', 'contract_alliance', 'equity_jv', 'acquisition'), got 'merger'
@@ -40,14 +41,14 @@ def _place(rec, route):
     return rank, f"{ROUTE_LABELS[route]} scores {rec.scores[route]:+d}, rank {rank} of 5{tie}"
 
 
-def route_verdict(params: dict, *, situation: dict) -> Judgement:
+def route_verdict(params: dict, **situation) -> Judgement:
     """Where the option's route stands in the chooser, for the shared situation and under its own assumptions.
 
     Parameters
     ----------
     params : dict
         ``route`` and optional Situation fields (the option's own assumptions).
-    situation : dict
+    **situation
         Situation fields: the casebook's reading of the case at the decision.
 
     Returns
@@ -60,7 +61,7 @@ def route_verdict(params: dict, *, situation: dict) -> Judgement:
     --------
     >>> ctx = {"speed": "medium", "budget": "high", "knowledge": "component", "coordination": "complex",
     ...        "capability": "strong"}
-    >>> j = route_verdict({"route": "internal", "speed": "low"}, situation=ctx)
+    >>> j = route_verdict({"route": "internal", "speed": "low"}, **ctx)
     >>> j.figures["rank_assumed"] <= j.figures["rank"]
     True
     """

@@ -5,8 +5,8 @@ An option's ``params`` hold the plan's lever units (``meetings``, ``visits``,
 of the six facilitating factors (``flexible_objectives``, ``leadership``,
 ``trust``, ``redundancy``, ``creative_chaos``, ``myopia``, each in [0, 1];
 the others keep the context's values). ``judge_context`` names the
-``vignette`` and may give ``budget``, ``horizon`` and a ``factors`` mapping
-for the case as it stood. The judgement is the casebook's own model's.
+``vignette`` and may give ``budget``, ``horizon`` and any factor's value for
+the case as it stood (``leadership: 0.3``). The judgement is the casebook's own model's.
 
 Examples
 --------
@@ -29,7 +29,7 @@ __all__ = ["plan_outcome"]
 
 
 def plan_outcome(params: dict, *, vignette: str, budget: float | None = None, horizon: int | None = None,
-                 factors: dict | None = None) -> Judgement:
+                 **factors) -> Judgement:
     """What share of the venture's explicit and tacit knowledge the option's plan brings home.
 
     Parameters
@@ -41,8 +41,8 @@ def plan_outcome(params: dict, *, vignette: str, budget: float | None = None, ho
     budget, horizon : optional
         Defaults :data:`~casebook.models.transfer.DEFAULT_BUDGET` and
         :data:`~casebook.models.transfer.HORIZON` (12 quarters).
-    factors : dict, optional
-        The case's facilitating factors before the decision.
+    **factors
+        The case's facilitating factors before the decision (``leadership=0.3`` ...).
 
     Returns
     -------
@@ -66,7 +66,10 @@ def plan_outcome(params: dict, *, vignette: str, budget: float | None = None, ho
                          f"({', '.join(names)})")
     budget = t.DEFAULT_BUDGET if budget is None else budget
     horizon = t.HORIZON if horizon is None else horizon
-    base = {**(factors or {}), **{k: v for k, v in params.items() if k in names}}
+    bad = [k for k in factors if k not in names]
+    if bad:
+        raise ValueError(f"judge_context: unknown factor {bad[0]!r}; use {', '.join(names)}")
+    base = {**factors, **{k: v for k, v in params.items() if k in names}}
     f = t.Factors(**base)
     plan = t.LearningPlan(**{k: v for k, v in params.items() if k in t.LEVERS}, budget=budget)
     out = t.simulate(plan, f, vignette, horizon).iloc[-1]
