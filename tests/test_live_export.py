@@ -93,3 +93,11 @@ def test_deleting_an_unknown_meeting_says_which_exist(meeting):
     store, m, tmp = meeting
     with pytest.raises(SystemExit, match=f"no meeting 'NOPE99'.*{m.code}"):
         main(["class", "delete", "--folder", str(tmp / "class"), "NOPE99"])
+
+
+def test_a_database_that_cannot_be_opened_is_a_clear_error_without_its_password(capsys):
+    assert main(["class", "list", "--db", "postgresql+psycopg://ana:s3cret@127.0.0.1:1/x"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot open the database" in err and "s3cret" not in err and "***" in err
+    assert main(["class", "list", "--db", "not a url"]) == 2
+    assert "cannot open the database (the --db URL)" in capsys.readouterr().err

@@ -52,7 +52,26 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    """Dispatch to the action; status 2 on a usage error."""
+    """Dispatch to the action; status 2 on a usage error or a database that cannot be opened."""
+    import sys
+
+    import sqlalchemy as sa
+
+    try:
+        return _run(args)
+    except (sa.exc.ArgumentError, sa.exc.OperationalError, sa.exc.NoSuchModuleError) as exc:
+        where = f"SQLite in {args.folder}"
+        if args.db:
+            try:  # never print a password that is part of the URL
+                where = sa.engine.make_url(args.db).render_as_string(hide_password=True)
+            except sa.exc.ArgumentError:
+                where = "the --db URL"
+        print(f"class: cannot open the database ({where}): {str(exc).splitlines()[0]}",
+              file=sys.stderr)
+        return 2
+
+
+def _run(args) -> int:
     import os
     import sys
 
