@@ -48,6 +48,11 @@ def test_a_whole_cycle_reveals_in_order(live):
     assert set(q["outcome"]["judges"]) == {OPTIONS[0], OPTIONS[2]}
     admin = api.admin()["questions"][0]
     assert sorted(c["name"] for c in admin["commits"]) == ["Ana María", "Ben", "Chen Wei"]
+    from casebook.classroom.pool import ClassPool
+
+    doc = api.c.get(f"/api/c/{meeting.code}/export",
+                    headers={"Authorization": f"Bearer {meeting.key}"}).json()
+    assert ClassPool.from_json(doc).split(QID) == {OPTIONS[0]: 2, OPTIONS[2]: 1}
     assert api.act("close").status_code == 200
     assert api.state()["question"] is None
 
