@@ -52,9 +52,29 @@ def test_every_citation_is_in_the_bibliography(path):
 
 
 @pytest.mark.parametrize("path", [p for p in CHAPTERS if p.name[:2] != "00"], ids=lambda p: p.name)
-def test_solutions_are_folded(path):
-    text = markdown(path)
-    assert '<details class="cb-solution">' in text, f"{path.name}: no folded solution"
+@pytest.mark.parametrize("instructor", [False, True], ids=["student", "instructor"])
+def test_solutions_are_folded(path, instructor, tmp_path):
+    """The notebook holds no solution (it lives in the chapter's question file, out of a student's
+    sight); the book prints each one after its ask() cell, folded (open in the instructor edition)."""
+    import nbformat
+
+    from casebook.classroom.questions import get_question
+
+    bb = _build_book_module()
+    assert '<details class="cb-solution"' not in markdown(path), f"{path.name}: a solution sits in the notebook"
+    bb.stage_chapter(path, tmp_path, [], instructor=instructor)
+    staged = nbformat.read(tmp_path / path.name, as_version=4)
+    asked = 0
+    for i, cell in enumerate(staged.cells):
+        m = bb.ASK_CELL.match(cell.source) if cell.cell_type == "code" else None
+        if m and get_question(m.group(1)).solution:
+            asked += 1
+            after = staged.cells[i + 1]
+            opening = '<details class="cb-solution" open>' if instructor else '<details class="cb-solution">'
+            assert after.cell_type == "markdown" and after.source.startswith(opening), (path.name, m.group(1))
+            assert get_question(m.group(1)).solution[:40] in after.source
+    assert asked, f"{path.name}: no folded solution"
+    text = markdown(tmp_path / path.name)
     assert text.count("<details") == text.count("</details>")
 
 

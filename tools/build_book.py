@@ -188,9 +188,53 @@ def rewrite_markdown(text: str, terms: list[str], linked: set[str], *, instructo
     return text
 
 
+ASK_CELL = re.compile(r"""^\s*ask\(\s*["']([^"']+)["']\s*\)\s*;?\s*$""")
+
+
+def question_extra(qid: str, *, instructor: bool) -> str | None:
+    """What the book prints after an ``ask("qid")`` cell, from the chapter's question file.
+
+    The solution, folded (open in the instructor edition, which also gets the correct answer and,
+    for a decision point, the anticipated responses and misconceptions).
+    """
+    sys.path.insert(0, str(ROOT / "src"))
+    from casebook.classroom.questions import get_question  # noqa: E402
+
+    q = get_question(qid, root=ROOT / "chapters")
+    parts = [q.solution] if q.solution else []
+    if instructor:
+        answer = {"multiple_choice": lambda: " / ".join([q.correct] if isinstance(q.correct, str) else q.correct),
+                  "numeric": lambda: f"{q.answer:g}" + (f" {q.units}" if q.units else "")
+                  + (f" (tolerance {q.tolerance:g})" if q.tolerance else ""),
+                  "classify": lambda: "; ".join(f"{i.text}: {i.category}" for i in q.items),
+                  "ranking": lambda: " > ".join(q.correct_order or [])}.get(q.kind)
+        if answer is not None and answer():
+            parts.insert(0, f"**Answer.** {answer()}")
+        teaching = getattr(q, "teaching", None)
+        if teaching is not None:
+            for title, items in (("Anticipated responses", teaching.anticipated),
+                                 ("Common misconceptions", teaching.misconceptions)):
+                if items:
+                    parts.append(f"**{title}.**\n\n" + "\n".join(f"- {x}" for x in items))
+            if teaching.notes:
+                parts.append(f"**Notes.** {teaching.notes}")
+    if not parts:
+        return None
+    return ('<details class="cb-solution"><summary>Solution</summary>\n\n' + "\n\n".join(parts)
+            + "\n\n</details>")
+
+
 def stage_chapter(path: Path, dest: Path, terms: list[str], *, instructor: bool) -> None:
     nb = nbformat.read(path, as_version=4)
     linked: set[str] = set()
+    cells = []
+    for cell in nb.cells:  # each ask("qid") cell is followed by its solution from the question file
+        cells.append(cell)
+        m = ASK_CELL.match(cell.source) if cell.cell_type == "code" else None
+        extra = question_extra(m.group(1), instructor=instructor) if m else None
+        if extra:
+            cells.append(nbformat.v4.new_markdown_cell(extra))
+    nb.cells = cells
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             cell.source = rewrite_markdown(cell.source, terms, linked, instructor=instructor)
