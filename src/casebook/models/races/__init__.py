@@ -103,5 +103,5 @@ from casebook.models.races.scenarios import *  # noqa: F401,F403
 from casebook.models.races.strategy import *  # noqa: F401,F403
 
 __all__ = ['Partner', 'LearningRace', 'LEVELS', 'CALIBRATION', 'SCENARIOS', 'level_value', 'partner_from_assessment',
-           'scenario', 'first_crossing', 'calibrate_base_rate', 'base_rate', 'sensitivity',
+           'scenario', 'first_crossing', 'calibrate_base_rate', 'base_rate', 'sensitivity', 'calibration_table',
            'GRID', 'payoffs', 'outcome', 'best_response', 'equilibrium', 'who_races']

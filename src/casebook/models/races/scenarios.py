@@ -9,7 +9,7 @@ from typing import Mapping
 from casebook.models.races.model import LEVELS, LearningRace, Partner
 
 __all__ = ['level_value', 'partner_from_assessment', 'CALIBRATION', 'SCENARIOS', 'scenario',
-           'calibrate_base_rate', 'base_rate', 'sensitivity']
+           'calibrate_base_rate', 'base_rate', 'sensitivity', 'calibration_table']
 
 _DIMENSION_TO_FIELD = {
     "value": "intent",
@@ -365,3 +365,43 @@ def sensitivity(thresholds=(0.1, 0.2, 0.3, 0.4, 0.5), rate_factors=(0.5, 0.75, 1
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "threshold"
     return out
+
+
+def calibration_table(name: str = "nummi"):
+    """Every number behind a scenario, with where it comes from (a reading, or the casebook's choice).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``setting``, ``value``, ``source``; partners' levels appear as
+        ``<partner>: <dimension>`` with their level and the value it maps to.
+
+    Examples
+    --------
+    >>> t = calibration_table("nummi")
+    >>> t.loc[t["setting"] == "base rate", "value"].item() == round(base_rate(), 3)
+    True
+    """
+    import pandas as pd
+
+    if name not in CALIBRATION:
+        raise KeyError(f"unknown scenario {name!r}; choose one of {', '.join(SCENARIOS)}")
+    cal = CALIBRATION[name]
+    rows = [{"setting": k, "value": v, "source": why} for k, (v, why) in _COMMON.items()]
+    rows += [{"setting": k, "value": cal[k][0], "source": cal[k][1]} for k in ("trust_relief", "overlap")]
+    if "target" in cal:
+        rows.append({"setting": "base rate", "value": round(base_rate(), 3),
+                     "source": "solved: " + cal["target"]["why"]})
+    else:
+        rows.append({"setting": "base rate", "value": round(base_rate(), 3),
+                     "source": "casebook's choice: NUMMI's calibrated clock, shared by every scenario"})
+    for partner, spec in cal["partners"].items():
+        for dim, lvl in spec["levels"].items():
+            label = "guard it faces (its partner's protectiveness)" if dim == "protectiveness" else dim
+            rows.append({"setting": f"{partner}: {label}", "value": f"{lvl} ({LEVELS[lvl]})",
+                         "source": spec["sources"][dim]})
+        if spec["intent"] is not None:
+            rows.append({"setting": f"{partner}: intent", "value": spec["intent"][0], "source": spec["intent"][1]})
+        rows.append({"setting": f"{partner}: private share", "value": spec["private_share"][0],
+                     "source": spec["private_share"][1]})
+    return pd.DataFrame(rows)
