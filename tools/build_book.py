@@ -314,22 +314,12 @@ def copy_widget_fonts(out: Path) -> None:
 
 # ---------------------------------------------------------------- slides
 def build_slides() -> Path:
+    """The decks, cut to fit a room (tools/build_slides.py)."""
+    import build_slides as slides
+
     out = BUILD / "slides"
     shutil.rmtree(out, ignore_errors=True)
-    copy_vendor(out / "vendor", slides=True)
-    for nb in sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")):
-        subprocess.run([
-            sys.executable, "-m", "jupyter", "nbconvert", "--to", "slides", str(nb), "--output-dir", str(out),
-            "--SlidesExporter.reveal_url_prefix=vendor/reveal.js",
-            "--SlidesExporter.reveal_theme=white",
-            "--SlidesExporter.jquery_url=vendor/jquery.min.js",
-            "--SlidesExporter.require_js_url=vendor/require.js",
-            "--SlidesExporter.mathjax_url=vendor/mathjax2/MathJax.js?config=TeX-AMS_CHTML-full,Safe",
-            "--SlidesExporter.widget_renderer_url=vendor/html-manager/embed-amd.js",
-            "--SlidesExporter.jupyter_widgets_base_url=vendor/",
-            "--log-level=WARN",
-        ], check=True)
-    return out
+    return slides.build_slides(out, lambda dest: copy_vendor(dest, slides=True))
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,129 @@
+"""Slides fit for a room (make slides), measured in Debian's Chromium.
+
+Every slide of every deck: no taller than the 1280 x 720 deck once shown (the
+template shrinks a slide only as a last resort), type still large enough to
+read from the back (at least 20 CSS pixels after any shrinking), no code shown
+unless a cell is tagged ``show-code``, and, like every page of the casebook,
+no request to anywhere but the local server. The type check is for prose: a
+widget or a table taller than a slide is shrunk to fit whole, and its labels
+may then be smaller (chapter 03's questionnaire, chapter 09's phase table).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from browser_support import ARTIFACTS, ROOT, built_slides, launch, serve
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_slides  # noqa: E402
+
+pytestmark = pytest.mark.browser
+MIN_TYPE_PX = 20
+
+MEASURE = """() => {
+  const slide = Reveal.getCurrentSlide();
+  window.casebookFitSlide();
+  const zoom = parseFloat(slide.style.zoom || "1");
+  const scale = Reveal.getScale() * zoom;
+  const shown = [...slide.querySelectorAll("*")].filter(e => e.offsetParent !== null);
+  const rects = shown.map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0);
+  const bottom = rects.length ? Math.max(...rects.map(r => r.bottom)) : 0;
+  const top = rects.length ? Math.min(...rects.map(r => r.top)) : 0;
+  const texts = shown.filter(e => e.matches(".jp-MarkdownCell p, .jp-MarkdownCell li") && e.textContent.trim());
+  const smallest = texts.length ? Math.min(...texts.map(e => parseFloat(getComputedStyle(e).fontSize))) * scale : null;
+  const code = [...slide.querySelectorAll(".jp-CodeCell .jp-InputArea")].filter(e => e.offsetParent !== null).length;
+  return {top, bottom, viewport: window.innerHeight, zoom, smallest, code,
+          title: (slide.querySelector("h1, h2, h3") || {}).textContent || slide.textContent.slice(0, 60)};
+}"""
+
+
+def measure_decks(folder: Path, decks: list[Path], profile: Path) -> tuple[list[str], list[str]]:
+    """Every slide of ``decks`` shown in turn: ``(problems, requests that left the local server)``."""
+    problems, outside = [], []
+    with serve(folder) as base, launch(profile, width=1280, height=720) as ctx:
+        page = ctx.new_page()
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:", "blob:")) else None)
+        for deck in decks:
+            page.goto(f"{base}/{deck.name}")
+            page.wait_for_function("() => window.Reveal && Reveal.isReady && Reveal.isReady()")
+            # No transition: each slide is measured where it rests, not on its way in.
+            page.evaluate("() => Reveal.configure({transition: 'none', backgroundTransition: 'none'})")
+            slides = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
+            for k, at in enumerate(slides):
+                page.evaluate(f"() => Reveal.slide({at['h']}, {at.get('v') or 0})")
+                page.wait_for_timeout(150)
+                m = page.evaluate(MEASURE)
+                where = f"{deck.name} slide {k + 1} ({m['title'].strip()[:50]!r})"
+                if m["bottom"] > m["viewport"] + 1 or m["top"] < -1:
+                    problems.append(f"{where}: runs from {m['top']:.0f} to {m['bottom']:.0f} px "
+                                    f"of a {m['viewport']} px screen")
+                if m["smallest"] is not None and m["smallest"] < MIN_TYPE_PX:
+                    problems.append(f"{where}: type {m['smallest']:.1f} px")
+                if m["code"]:
+                    problems.append(f"{where}: shows {m['code']} code cell(s)")
+            if deck.name.startswith("05"):
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / "slide_05_last.png"))
+    return problems, outside
+
+
+def test_every_slide_fits_the_deck_with_type_to_project(tmp_path):
+    folder = built_slides()
+    decks = sorted(folder.glob("*.slides.html"))
+    assert len(decks) == len(list((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")))
+    problems, outside = measure_decks(folder, decks, tmp_path / "profile")
+    assert problems == [], "\n".join(problems)
+    assert outside == []
+
+
+def test_staging_hides_code_drops_solutions_and_gives_widgets_their_own_slide():
+    nb = {"cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": "# 05 Title\n\nIntro."},
+        {"cell_type": "code", "metadata": {}, "source": "import x", "outputs": [], "execution_count": 1},
+        {"cell_type": "code", "metadata": {}, "source": "build()", "execution_count": 2,
+         "outputs": [{"output_type": "display_data", "metadata": {},
+                      "data": {build_slides.WIDGET_MIME: {"model_id": "m"}, "text/plain": "VBox()"}}]},
+        {"cell_type": "markdown", "metadata": {}, "source": "After.\n\n<details class=\"cb-solution\"><summary>S"
+                                                             "</summary>\n\nThe answer.\n\n</details>"},
+        {"cell_type": "code", "metadata": {"tags": ["show-code"]}, "source": "x = 1  # the lesson",
+         "outputs": [], "execution_count": 3},
+    ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    cells = build_slides.stage(nb)["cells"]
+    kinds = [c["metadata"]["slideshow"]["slide_type"] for c in cells]
+    sources = ["".join(c["source"]) for c in cells]
+    assert "import x" not in sources  # nothing to show: dropped
+    assert not any("The answer" in s for s in sources)
+    widget = sources.index("build()")
+    assert kinds[widget] == "subslide" and kinds[widget + 1] == "subslide"
+    assert "remove_input" in cells[widget]["metadata"]["tags"]
+    lesson = next(c for c in cells if "the lesson" in "".join(c["source"]))
+    assert "remove_input" not in lesson["metadata"]["tags"]
+
+
+def test_a_long_text_cell_is_cut_into_slides_that_fit_the_budget():
+    para = "word " * 120
+    nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "## Section\n\n" + "\n\n".join([para] * 6)}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    cells = build_slides.stage(nb)["cells"]
+    starts = [i for i, c in enumerate(cells) if c["metadata"]["slideshow"]["slide_type"] != "-"]
+    assert len(starts) >= 3
+    bounds = starts + [len(cells)]
+    for a, b in zip(bounds, bounds[1:]):
+        assert sum(build_slides._text_height("".join(c["source"])) for c in cells[a:b]) <= build_slides.BUDGET
+
+
+def test_no_chapter_has_a_mermaid_diagram():
+    """The slide and Voila templates load no mermaid (it would come from a CDN): vendor it first if one is added."""
+    for nb_path in (ROOT / "chapters").glob("*.ipynb"):
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            text = "".join(cell["source"])
+            assert "```mermaid" not in text, nb_path.name
+            for o in cell.get("outputs", []):
+                assert "text/vnd.mermaid" not in o.get("data", {}), nb_path.name
