@@ -118,25 +118,29 @@ def test_a_key_with_a_wrong_address_says_so_where_the_panel_would_be(monkeypatch
 
 def test_the_real_command_and_a_students_decision_point(tmp_path, monkeypatch, casebook_home):
     """`python -m casebook class serve` with the chapters' question files; a student's decision
-    point (built from ch05's question file) commits to the class as well as to the answers file."""
+    point (built from its chapter's question file) commits to the class and to the answers file."""
+    from live_fixtures import real_decision_point
+
     from casebook.classroom.answers import get_answer
-    from casebook.classroom.questions import ask, get_question
+    from casebook.classroom.questions import ask
+
+    qid = real_decision_point().qid
 
     port = free_port()
     proc, code, key, _ = start_server(tmp_path / "class", port, real=True)
     try:
         url = f"http://127.0.0.1:{port}"
         admin = client.Connection(client.ClassConfig(url, code, key))
-        admin.post("open", {"qid": "ch05.gm1984"}, auth=True)
+        admin.post("open", {"qid": qid}, auth=True)
         monkeypatch.setenv("CASEBOOK_CLASS", f"{url}/j/{code}")
         monkeypatch.delenv("CASEBOOK_CLASS_KEY", raising=False)
         monkeypatch.delenv("CASEBOOK_INSTRUCTOR", raising=False)
-        box = ask("ch05.gm1984", student="Ana María", home=casebook_home)
-        pick = get_question("ch05.gm1984").option_texts()[1]
+        box = ask(qid, student="Ana María", home=casebook_home)
+        pick = real_decision_point().option_texts()[1]
         box.controls["choice"].value = pick
         box.controls["reason"].value = "cheaper cars now"
         box.button.click()
-        assert get_answer("ch05.gm1984", student="Ana María", home=casebook_home)["response"] == pick
+        assert get_answer(qid, student="Ana María", home=casebook_home)["response"] == pick
         assert f"Sent to the class as Ana María: {pick}." in box.outputs["live"].value
         q = admin.get("admin", auth=True)["questions"][0]
         assert [(c["name"], c["choice"], c["reason"]) for c in q["commits"]] == \

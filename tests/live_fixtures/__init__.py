@@ -258,3 +258,13 @@ def make_app(url: str, **kw):
     store = Store(url)
     meeting = store.create_meeting("fixture class")
     return store, meeting, create_app(store, question_lookup=lookup, **kw)
+
+
+def real_decision_point():
+    """A decision point from the chapters' question files, one whose options a judge maps if any."""
+    from casebook.classroom.questions import all_questions
+
+    found = [q for q in all_questions() if q.kind == "decision_point"]
+    assert found, "the chapters' question files have no decision point"
+    judged = [q for q in found if all(q.judge(o) for o in q.option_texts())]
+    return (judged or found)[0]

@@ -107,8 +107,9 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
     rl_join = RateLimiter(limits.joins_per_address)
     rl_code = RateLimiter(limits.bad_codes_per_address)
     rl_key = RateLimiter(limits.bad_keys_per_address)
-    # A poll reads the state at most twice a second per meeting; a meeting and a student's
-    # name are looked up once, not on every request.
+    # A poll reads the state from the database at most twice a second per meeting, however many
+    # pages poll (the count may lag by half a second; a stage change shows at once); a meeting
+    # and a student's name are looked up once, not on every request.
     meeting_cache, state_cache, token_cache = TTLCache(2.0), TTLCache(0.5), TTLCache(60.0)
 
     def client(request: Request) -> str:
@@ -246,8 +247,6 @@ def create_app(store: Store, *, question_lookup=None, limits: Limits | None = No
         if not rl_commit.allow(f"{m.id}:{token}"):
             raise Refused("too many commits; wait a minute", 429)
         res = await run_in_threadpool(store.commit, m.id, qid, name, choice, reason, commit_id)
-        if res.status == "recorded":
-            state_cache.drop(m.id)  # the next poll shows the new count
         return JSONResponse({"status": res.status, "name": name, "choice": res.choice,
                              "committed_at": res.committed_at})
 

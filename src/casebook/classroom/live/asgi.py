@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+import threading
 import time
 
 from starlette.concurrency import run_in_threadpool
@@ -27,18 +28,23 @@ class TTLCache:
 
     def __init__(self, ttl: float):
         self.ttl, self._items = float(ttl), {}
+        self._lock = threading.Lock()
 
     def get(self, key, compute):
-        hit = self._items.get(key)
-        now = time.monotonic()
-        if hit is not None and hit[0] > now:
-            return hit[1]
-        value = compute()
-        if value is not None:
-            if len(self._items) > 10_000:
-                self._items.clear()
-            self._items[key] = (now + self.ttl, value)
-        return value
+        """The fresh value, or ``compute()`` once: concurrent callers wait for that one."""
+        hit = self.peek(key)
+        if hit is not None:
+            return hit
+        with self._lock:
+            hit = self.peek(key)
+            if hit is not None:
+                return hit
+            value = compute()
+            if value is not None:
+                if len(self._items) > 10_000:
+                    self._items.clear()
+                self._items[key] = (time.monotonic() + self.ttl, value)
+            return value
 
     def peek(self, key):
         """The cached value if still fresh, else ``None`` (never computes)."""

@@ -127,7 +127,8 @@ class Store:
         elif self.is_sqlite:
             kw["connect_args"] = {"check_same_thread": False, "timeout": 10}
         else:
-            kw.update(pool_size=8, max_overflow=8, pool_pre_ping=True)
+            # no pre-ping (a round trip per checkout); connections are recycled every 30 minutes
+            kw.update(pool_size=8, max_overflow=8, pool_recycle=1800)
         self.engine = sa.create_engine(self.url, **kw)
         if self.is_sqlite:
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
