@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["ROLE_COLORS", "draw_structure", "plot_structure", "update_structure", "plot_comparison"]
+__all__ = ["ROLE_COLORS", "draw_structure", "plot_structure", "update_structure", "plot_comparison", "plot_structure_grid"]
 
 from casebook.models.networks import INSTITUTION, ROLES, firms
 from casebook.theme import PALETTE, role_colors
@@ -305,3 +305,39 @@ def plot_comparison(table, ax=None, columns=("degree centralization", "betweenne
                  if "firms" in table.columns else "Disparity and exit impact")
     ax.legend(fontsize=8, loc="upper left", frameon=False)
     return ax
+
+
+def plot_structure_grid(graphs, titles=None, ncols: int = 3, legend_at=None):
+    """Several alliance networks side by side (one :func:`draw_structure` per panel); returns the Figure.
+
+    Parameters
+    ----------
+    graphs : sequence of networkx.Graph
+    titles : sequence of str, optional
+        One title per panel (default: each graph's own label).
+    ncols : int
+    legend_at : int, optional
+        Index of the panel that carries the legend (default: the last graph of the first row).
+
+    Examples
+    --------
+    >>> from casebook.models.networks import structure
+    >>> fig = plot_structure_grid([structure("circuit", n=5), structure("branch", n=6)], ncols=2)
+    >>> len(fig.axes)
+    2
+    """
+    import matplotlib.pyplot as plt
+
+    graphs = list(graphs)
+    nrows = -(-len(graphs) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.35 * ncols, 4.0 * nrows), layout="constrained",
+                             squeeze=False)
+    legend_at = min(ncols, len(graphs)) - 1 if legend_at is None else legend_at
+    flat = axes.ravel()
+    for k, (ax, G) in enumerate(zip(flat, graphs)):
+        draw_structure(G, ax=ax, legend=k == legend_at)
+        if titles is not None:
+            ax.set_title(titles[k])
+    for ax in flat[len(graphs):]:
+        ax.set_visible(False)
+    return fig
