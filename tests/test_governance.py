@@ -192,3 +192,29 @@ def test_exhibit_figures_quoted_in_chapter_02():
     s = load_case("semiconductor_survey").exhibit("alliances_by_size")
     total = s[s.iloc[:, 0].str.contains("total")].iloc[0]
     assert (total.smes, total.large_firms, total.very_large_firms) == (41, 16, 9)
+
+
+def test_chapter_02_toyota_situation_and_break_the_chooser():
+    """Chapter 02's decision point and Exercise 8: the equity JV leads; one change each makes the others win."""
+    toyota = dict(speed="medium", budget="high", knowledge="component", coordination="complex",
+                  keep_separate="yes", fear_of_leakage="high", capability="strong")
+    rec = choose(**toyota)
+    assert rec.best == "equity_jv" and rec.scores["equity_jv"] == 3
+    assert choose(**{**toyota, "speed": "low"}).best == "internal"
+    assert choose(**{**toyota, "keep_separate": "no"}).best == "acquisition"
+    assert choose(**{**toyota, "coordination": "simple"}).best == "contract_alliance"
+
+
+def test_table_ii_percentages_cannot_be_shares_of_31_firms_in_three_classes():
+    """Chapter 02, Exercise 5 (the casebook's own check of Suarez-Villa 1998, Table II)."""
+    from casebook.cases import load_case
+
+    s = load_case("semiconductor_survey").exhibit("alliances_by_size")
+    total = s[s.iloc[:, 0].str.contains("total")].iloc[0]
+    shares = (int(total.smes), int(total.large_firms), int(total.very_large_firms))
+
+    def fits(n, pct):
+        return any(round(100 * k / n) == pct for k in range(n + 1))
+
+    splits = [(a, b, 31 - a - b) for a in range(1, 30) for b in range(1, 31 - a)]
+    assert not [sp for sp in splits if all(fits(n, p) for n, p in zip(sp, shares))]
