@@ -26,7 +26,7 @@ def all_text(box) -> str:
     out, stack = [], [box]
     while stack:
         node = stack.pop()
-        if isinstance(node, (w.HTML, w.Text, w.Textarea, w.Label)):
+        if isinstance(node, (w.HTML, w.HTMLMath, w.Text, w.Textarea, w.Label)):
             out.append(str(node.value))
         if isinstance(node, w.Box):
             stack.extend(node.children)

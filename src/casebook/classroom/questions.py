@@ -39,7 +39,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from casebook.cases.base import CaseError, Problem, _display, _path_str
-from casebook.classroom.questions_schema import QUESTION_KINDS, QuestionFile, chapter_of, cite
+from casebook.classroom.questions_schema import QUESTION_KINDS, SOURCE_TAGS, QuestionFile, chapter_of, cite
 
 __all__ = ["QuestionError", "question_files", "question_file", "validate_question_text",
            "validate_question_file", "validate_question_paths", "load_questions", "get_question",
@@ -88,23 +88,68 @@ def question_file(chapter: str, root=None) -> Path:
 
 
 # --------------------------------------------------------------------------- validating
-def _friendly(err: dict) -> str:
+#: Limits that keep a hostile file from exhausting memory or time.
+MAX_CHARS = 2_000_000
+MAX_NODES = 200_000
+
+
+def _expanded_size(data, budget: int = MAX_NODES + 1) -> int:
+    """How many values ``data`` holds with shared (aliased) parts counted each time; stops past ``budget``."""
+    count, stack = 0, [data]
+    while stack and count <= budget:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, dict):
+            stack.extend(node.values())
+            count += len(node)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return count
+
+
+_FIELD_MSG = re.compile(r"^\[([a-z_]+)\] (.*)$", re.S)
+
+
+def _friendly(err: dict) -> tuple[tuple, str]:
+    """``(extra location, message)`` for one pydantic error."""
     from casebook.cases.checks import _friendly as case_friendly
 
-    if err["type"] == "extra_forbidden":
-        return "unknown field (not in the question schema; see chapters/QUESTIONS.md)"
-    if err["type"] == "union_tag_invalid":
-        return f"unknown kind {err.get('input')!r}; use one of {', '.join(QUESTION_KINDS)}"
-    if err["type"] == "union_tag_not_found":
-        return f"missing 'kind'; use one of {', '.join(QUESTION_KINDS)}"
-    return case_friendly(err)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return (), "unknown field (not in the question schema; see chapters/QUESTIONS.md)"
+    if kind == "union_tag_invalid":
+        tag = (err.get("ctx") or {}).get("tag")
+        return ("kind",), f"unknown kind {tag!r}; use one of {', '.join(QUESTION_KINDS)}"
+    if kind == "union_tag_not_found":
+        return ("kind",), f"missing (a required field): use one of {', '.join(QUESTION_KINDS)}"
+    if kind == "too_short" and err["loc"] and err["loc"][-1] == "sources":
+        return (), "needs at least one source: say where the question's facts come from"
+    if kind == "string_pattern_mismatch" and err["loc"]:
+        last = err["loc"][-1]
+        if last == "model":
+            return (), f"{err.get('input')!r} is not a module of casebook.models (e.g. casebook.models.races)"
+        if last == "id":
+            return (), f"{err.get('input')!r}: use 'chNN.slug' (lower case letters, digits, '_', '.', '-')"
+        if last == "judge":
+            return (), f"{err.get('input')!r}: name a judge as 'concept.function', e.g. 'races.who_first'"
+    msg = case_friendly(err)
+    m = _FIELD_MSG.match(msg)
+    if m:
+        return (m.group(1),), m.group(2)
+    return (), msg
 
 
 def _loc(loc: tuple) -> tuple:
-    """Drop the kind tag pydantic puts after the list index of a discriminated union."""
-    if len(loc) >= 3 and loc[0] == "questions" and loc[2] in QUESTION_KINDS:
-        return loc[:2] + loc[3:]
-    return loc
+    """Drop the tags pydantic puts in a discriminated union's location (the kind, the source form)."""
+    out = []
+    for i, part in enumerate(loc):
+        if isinstance(part, str) and i and isinstance(loc[i - 1], int) and (
+                (part in QUESTION_KINDS and loc[0] == "questions" and i == 2) or part in SOURCE_TAGS):
+            continue
+        if isinstance(part, str) and part in SOURCE_TAGS:
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def _ids(data) -> dict[int, str]:
@@ -117,9 +162,12 @@ def _ids(data) -> dict[int, str]:
 def _semantic(qf: QuestionFile, file: str, chapter: str | None) -> list[Problem]:
     from casebook.classroom.judges import JudgeError, judge_option
 
-    out = []
+    out, first = [], {}
     for i, q in enumerate(qf.questions):
         where = f"questions[{i}]"
+        if q.id in first:
+            out.append(Problem(file, f"{where}.id", f"duplicate id {q.id!r} (also questions[{first[q.id]}])"))
+        first.setdefault(q.id, i)
         if chapter is not None and chapter_of(q.id) != chapter:
             out.append(Problem(file, f"{where}.id", f"{q.id!r} is not a chapter {chapter} id "
                                                    f"(this file is chapter {chapter}'s: use 'ch{chapter}.…')"))
@@ -156,18 +204,24 @@ def validate_question_text(text: str, file: str = "<text>", chapter: str | None 
 def _validate(text: str, file: str, chapter: str | None):
     from casebook.cases.loader import _parse_yaml  # the one duplicate-key-safe reader
 
+    if len(text) > MAX_CHARS:
+        return None, [Problem(file, "(file)", f"too large: {len(text)} characters (at most {MAX_CHARS})")]
     data, problems = _parse_yaml(text, file)
     if data is None:
         return None, problems
+    if _expanded_size(data) > MAX_NODES:
+        return None, [Problem(file, "(yaml)", f"more than {MAX_NODES} values once its aliases are expanded "
+                                              "(a question file needs no YAML anchors or aliases)")]
     try:
         qf = QuestionFile.model_validate(data)
     except ValidationError as exc:
         ids = _ids(data)
         out = []
         for e in exc.errors():
-            loc = _loc(tuple(e["loc"]))
+            extra, msg = _friendly(e)
+            loc = _loc(tuple(e["loc"])) + extra
             tag = f" (in {ids[loc[1]]})" if len(loc) > 1 and loc[0] == "questions" and loc[1] in ids else ""
-            out.append(Problem(file, _path_str(loc), _friendly(e) + tag))
+            out.append(Problem(file, _path_str(loc), msg + tag))
         return None, out
     problems = _semantic(qf, file, chapter)
     return (None if problems else qf), problems
@@ -179,6 +233,8 @@ def validate_question_file(path) -> tuple[QuestionFile | None, list[Problem]]:
     file = _display(path)
     m = _FILE.match(path.name)
     try:
+        if path.stat().st_size > 4 * MAX_CHARS:
+            return None, [Problem(file, "(file)", f"too large: {path.stat().st_size} bytes")]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(file, "(file)", f"not UTF-8 text (byte {exc.start})")]

@@ -47,8 +47,8 @@ import math
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import (BaseModel, ConfigDict, Field, StrictInt, StringConstraints, field_validator,
-                      model_validator)
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field, StrictInt, StringConstraints, Tag,
+                      field_validator, model_validator)
 
 from casebook.cases.schema import CaseId, Source, Text
 
@@ -81,14 +81,19 @@ class ModelSource(_Model):
     locator: Text = Field(description="the function, equation or chapter section")
 
 
-AnySource = Union[Source, ModelSource]
+def _source_kind(value) -> str:
+    """Which source model a mapping is: by its keys, so errors name the right fields."""
+    if isinstance(value, dict):
+        return "model_source" if "model" in value else "reading_source"
+    return "model_source" if isinstance(value, ModelSource) else "reading_source"
 
 
-def _one_source(value):
-    """A source given as a mapping: pick the model by its keys so errors name the right fields."""
-    if isinstance(value, dict) and "model" in value:
-        return ModelSource.model_validate(value)
-    return Source.model_validate(value) if isinstance(value, dict) else value
+#: A source: a reading or citation (:class:`casebook.cases.Source`) or one of the casebook's models.
+AnySource = Annotated[Union[Annotated[Source, Tag("reading_source")], Annotated[ModelSource, Tag("model_source")]],
+                      Discriminator(_source_kind)]
+
+#: Tags pydantic puts in an error's location; :mod:`casebook.classroom.questions` drops them.
+SOURCE_TAGS = ("reading_source", "model_source")
 
 
 def cite(source) -> str:
@@ -119,11 +124,6 @@ class _Base(_Model):
     solution: Text | None = Field(None, description="Markdown, shown after the answer")
     sources: list[AnySource] = Field(min_length=1, description="where every fact in the question comes from")
 
-    @field_validator("sources", mode="before")
-    @classmethod
-    def _sources(cls, value):
-        return [_one_source(v) for v in value] if isinstance(value, list) else value
-
     @property
     def qid(self) -> str:
         return self.id
@@ -149,10 +149,10 @@ class Option(_Model):
     feedback: Text
 
 
-def _distinct(values, field):
+def _distinct(values, field, key):
     seen = [v for i, v in enumerate(values) if v in values[:i]]
     if seen:
-        raise ValueError(f"{field} repeat: {', '.join(map(repr, seen))}")
+        raise ValueError(f"[{key}] {field} repeat: {', '.join(map(repr, seen))}")
 
 
 class MultipleChoice(_Base):
@@ -164,11 +164,11 @@ class MultipleChoice(_Base):
     @model_validator(mode="after")
     def _check(self):
         texts = [o.text for o in self.options]
-        _distinct(texts, "option texts")
+        _distinct(texts, "option texts", "options")
         right = [self.correct] if isinstance(self.correct, str) else self.correct
         missing = [r for r in right if r not in texts]
         if not right or missing:
-            raise ValueError(f"'correct' must name option texts; not an option: {missing or right!r}")
+            raise ValueError(f"[correct] must name option texts; not an option: {missing or right!r}")
         return self
 
 
@@ -204,11 +204,11 @@ class Classify(_Base):
 
     @model_validator(mode="after")
     def _check(self):
-        _distinct(self.categories, "categories")
-        _distinct([i.text for i in self.items], "item texts")
+        _distinct(self.categories, "categories", "categories")
+        _distinct([i.text for i in self.items], "item texts", "items")
         bad = [i.text for i in self.items if i.category not in self.categories]
         if bad:
-            raise ValueError(f"items use a category not in 'categories': {', '.join(map(repr, bad))}")
+            raise ValueError(f"[items] use a category not in 'categories': {', '.join(map(repr, bad))}")
         return self
 
 
@@ -220,9 +220,9 @@ class Ranking(_Base):
 
     @model_validator(mode="after")
     def _check(self):
-        _distinct(self.items, "items")
+        _distinct(self.items, "items", "items")
         if self.correct_order is not None and sorted(self.correct_order) != sorted(self.items):
-            raise ValueError("'correct_order' must list exactly the items, each once")
+            raise ValueError("[correct_order] must list exactly the items, each once")
         return self
 
 
@@ -235,7 +235,7 @@ class Likert(_Base):
     @model_validator(mode="after")
     def _check(self):
         if self.labels is not None and len(self.labels) != self.scale:
-            raise ValueError(f"'labels' needs {self.scale} labels (one per point), got {len(self.labels)}")
+            raise ValueError(f"[labels] needs {self.scale} labels (one per point), got {len(self.labels)}")
         return self
 
 
@@ -252,11 +252,6 @@ class Outcome(_Model):
     text: Text
     source: AnySource
 
-    @field_validator("source", mode="before")
-    @classmethod
-    def _src(cls, value):
-        return _one_source(value)
-
 
 class DecisionOption(_Model):
     """One option of a decision point: its text, the case-grounded argument for it, and its model meaning."""
@@ -266,15 +261,10 @@ class DecisionOption(_Model):
     source: AnySource | None = Field(None, description="where the argument's facts come from")
     params: dict[str, Scalar] | None = Field(None, description="what the option means in the judge's model")
 
-    @field_validator("source", mode="before")
-    @classmethod
-    def _src(cls, value):
-        return _one_source(value)
-
     @model_validator(mode="after")
     def _check(self):
         if self.argument is not None and self.source is None:
-            raise ValueError("an option's 'argument' needs a 'source'")
+            raise ValueError("[source] an option's 'argument' needs a 'source' (where its facts come from)")
         return self
 
 
@@ -300,17 +290,17 @@ class DecisionPoint(_Base):
 
     @model_validator(mode="after")
     def _check(self):
-        _distinct([o.text for o in self.options], "option texts")
+        _distinct([o.text for o in self.options], "option texts", "options")
         if (self.case is None) == (self.outcome_ is None):
-            raise ValueError("give exactly one of 'case' (a case id) or 'outcome' (text and source)")
+            raise ValueError("[case] give exactly one of 'case' (a case id) or 'outcome' (text and source)")
         if self.judge_name is None:
             with_params = [o.text for o in self.options if o.params is not None]
             if with_params:
-                raise ValueError("options carry 'params' but no 'judge' says what they lead to")
+                raise ValueError("[judge] options carry 'params' but no 'judge' says what they lead to")
         else:
             without = [o.text for o in self.options if o.params is None]
             if without:
-                raise ValueError(f"with a 'judge', every option needs 'params'; missing for {without[0]!r}")
+                raise ValueError(f"[options] with a 'judge', every option needs 'params'; missing for {without[0]!r}")
         return self
 
     def outcome(self) -> tuple[str, str]:
@@ -347,13 +337,7 @@ QUESTION_KINDS = ("multiple_choice", "numeric", "classify", "ranking", "likert",
 class QuestionFile(_Model):
     """A chapter's question file."""
 
-    questions: list[Question] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique(self):
-        ids = [q.id for q in self.questions]
-        _distinct(ids, "question ids")
-        return self
+    questions: list[Question] = Field(min_length=1)  # ids unique: checked with the file's other meaning checks
 
 
 def chapter_of(qid: str) -> str:

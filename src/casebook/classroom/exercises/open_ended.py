@@ -169,7 +169,7 @@ def short_answer(qid: str, prompt: str, model_answer: str | None = None,
     save = _button("Save", "save")
     reveal = _button("Show model answer", "reveal", style="")
     out = _html("feedback")
-    solution = _solution_widget()
+    solution_out = _solution_widget()
     state = {"revealed": False, "saved": False}
 
     def solution_html():
@@ -187,7 +187,7 @@ def short_answer(qid: str, prompt: str, model_answer: str | None = None,
             out.value = _NOTE.format("Save your own answer first; then compare it with the model answer.")
             return
         state["revealed"] = True
-        solution.value = solution_html()
+        solution_out.value = solution_html()
 
     def on_save(_=None):
         value = text.value.strip()
@@ -214,7 +214,7 @@ def short_answer(qid: str, prompt: str, model_answer: str | None = None,
         out.value = _OK.format(f"<b>Saved</b> ({len(rec['response'])} characters).")
     elif err:
         out.value = _NO.format(_esc(err))
-    return _box("short_answer", qid, prompt, [text, w.HBox([save, reveal]), out, solution],
+    return _box("short_answer", qid, prompt, [text, w.HBox([save, reveal]), out, solution_out],
                 {"text": text, "save": save, "reveal": reveal},
-                {"feedback": out, "solution": solution}, save, title)
+                {"feedback": out, "solution": solution_out}, save, title)
 
