@@ -28,9 +28,11 @@ suppress_warnings = ["myst.header", "mystnb.unknown_mime_type"]
 html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["_static"]
-html_css_files = ["casebook.css"]
+# casebook-a11y.*: the accessibility layer the slides and the Voila app share (tools/jupyter/nbconvert/templates/casebook_slides,
+# copied in by the builder): text-safe button colours, 24-pixel targets, names for slider handles.
+html_css_files = ["casebook.css", "casebook-a11y.css"]
 # Lets the widgets' HTML manager (written for MathJax 2) typeset with MathJax 3.
-html_js_files = ["widgets-mathjax.js"]
+html_js_files = ["widgets-mathjax.js", "casebook-a11y.js"]
 html_theme_options = {
     "show_toc_level": 2,
     "use_download_button": True,

@@ -93,3 +93,31 @@ def test_theme_is_colour_blind_safe_and_large():
     cycle = [to_hex(c["color"]) for c in mpl.rcParams["axes.prop_cycle"]]
     assert cycle[: len(PALETTE)] == PALETTE
     assert mpl.rcParams["axes.labelsize"] >= 14
+
+
+def test_every_text_colour_reads_at_wcag_aa_on_white_and_keeps_its_hue():
+    import colorsys
+
+    from casebook.theme import PALETTE, TEXT_PALETTE, contrast_ratio
+
+    assert len(TEXT_PALETTE) == len(PALETTE)
+    for mark, text in zip(PALETTE, TEXT_PALETTE):
+        assert contrast_ratio(text) >= 4.5
+        h1 = colorsys.rgb_to_hls(*(int(mark[i:i + 2], 16) / 255 for i in (1, 3, 5)))[0]
+        h2 = colorsys.rgb_to_hls(*(int(text[i:i + 2], 16) / 255 for i in (1, 3, 5)))[0]
+        assert abs(h1 - h2) < 0.02 or mark == text  # the same hue, darker
+
+
+def test_every_colour_the_package_writes_words_in_reads_at_wcag_aa():
+    """Each ``color:#rrggbb`` in an HTML string of src/ (text on the white page) is at least 4.5:1."""
+    import re
+
+    from casebook.theme import contrast_ratio
+
+    found = {}
+    for path in (ROOT / "src" / "casebook").rglob("*.py"):
+        for m in re.finditer(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})\b", path.read_text(encoding="utf-8")):
+            found.setdefault(m.group(1).lower(), path.name)
+    assert found, "the scan found no text colours: it is looking in the wrong place"
+    low = {c: (f, round(contrast_ratio(c), 2)) for c, f in found.items() if contrast_ratio(c) < 4.5}
+    assert low == {}

@@ -265,6 +265,9 @@ def build_site(edition: str) -> Path:
     src.mkdir(parents=True)
     shutil.copy2(BOOK / "conf.py", src / "conf.py")
     shutil.copytree(BOOK / "_static", src / "_static", ignore=shutil.ignore_patterns("vendor"))
+    # The accessibility layer shared with the slides and the Voila app (tools/jupyter/nbconvert/templates/casebook_slides).
+    for name in ("casebook-a11y.css", "casebook-a11y.js"):
+        shutil.copy2(ROOT / "tools" / "jupyter" / "nbconvert" / "templates" / "casebook_slides" / name, src / "_static" / name)
     copy_vendor(src / "_static" / "vendor")
 
     entries = glossary_entries()

@@ -143,7 +143,7 @@ def build_audit(start: str = "nummi", phase="exploration", k: int = 2, student: 
         try:
             res = result()
         except (ValueError, TypeError, KeyError) as exc:
-            plan.value = f"<p style='color:#d55e00'>{html.escape(str(exc))}</p>"
+            plan.value = f"<p style='color:#c35600'>{html.escape(str(exc))}</p>"
             return
         plan.value = plan_html(res)
         fast.show(picture, A.urgencies(res.profile, t))
@@ -173,7 +173,7 @@ def build_audit(start: str = "nummi", phase="exploration", k: int = 2, student: 
             name = sanitize_name(res.alliance or "alliance")
             path = A.write_report(res, folder / "reports" / f"audit-{name}.{fmt.value}", fmt.value)
         except (OSError, ValueError, TypeError) as exc:
-            report.value = f"<p style='color:#d55e00'>Could not write the report: {html.escape(str(exc))}</p>"
+            report.value = f"<p style='color:#c35600'>Could not write the report: {html.escape(str(exc))}</p>"
             return
         report.value = (f"<p>Report written: <code>{html.escape(str(path))}</code> "
                         "(hand this file to your instructor).</p>")

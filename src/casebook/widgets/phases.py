@@ -53,7 +53,7 @@ def explorer_html(phase, dimension, profile=None, table=None) -> str:
         if profile is not None:
             low = [o for o in f.objectives if profile[o] <= WEAK]
             if low:
-                flag = (" <strong style='color:#d55e00'>watch: "
+                flag = (" <strong style='color:#c35600'>watch: "
                         + e(", ".join(f"{o} scores {profile[o]:.1f}" for o in low)) + "</strong>")
         rows.append(f"<li><strong>{e(f.name)}</strong>: {e(f.meaning)} <br><small>Chapter 03 link: {e(objs)} "
                     f"(the casebook's mapping; {e(f.why)})</small>{flag}</li>")

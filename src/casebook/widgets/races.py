@@ -73,7 +73,7 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
     import ipywidgets as w
 
     from casebook.models import races as model
-    from casebook.theme import PALETTE
+    from casebook.theme import PALETTE, TEXT_PALETTE
     from casebook.plotting.races import draw_race_panels
     from casebook.widgets.figure import Blitter, LiveFigure, panel
 
@@ -128,7 +128,7 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
         df = race.simulate(years=years, dt=dt)
         names = [race.a.name, race.b.name]
         for i, name in enumerate(names):
-            columns[i].head.value = f"<b style='color:{PALETTE[i]}'>{html.escape(name)}</b>"
+            columns[i].head.value = f"<b style='color:{TEXT_PALETTE[i]}'>{html.escape(name)}</b>"
         inst = race.instability()
         rates = race.rates()
         rate_txt = ", ".join(f"{html.escape(n)} {r:.3f}/yr" for n, r in rates.items())
