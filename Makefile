@@ -42,6 +42,7 @@ help:
 	@echo "make slides   slide decks of the chapters (book/_build/slides)"
 	@echo "make pdf      the PDF edition (book/_build/pdf/casebook.pdf), offline"
 	@echo "make present CHAPTER=NN  one chapter as a clean Voila app for projecting"
+	@echo "       ... POOL=DIR       with a class pool (hand-ins folder or class_pool.json): Show split, then Reveal outcome"
 	@echo "make class    the live class server: students join from a phone (CLASS_ARGS=... for options)"
 	@echo "make bench    benchmarks: widget latency, engines, chapters, import time"
 
@@ -164,6 +165,7 @@ present: $(VENV)/.stamp-test
 	if [ -z "$(CHAPTER)" ] || [ -z "$$nb" ]; then echo "usage: make present CHAPTER=NN (a chapter number, e.g. 06)"; exit 2; fi; \
 	echo ""; echo "  Presenting $$nb at: http://127.0.0.1:$(PORT)/"; echo ""; \
 	$(ACTIVATE) export JUPYTER_PATH="$(CURDIR)/tools/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}"; \
+	export CASEBOOK_PRESENT=1 $(if $(POOL),CASEBOOK_POOL="$(abspath $(POOL))"); \
 	exec $(BIN)/voila "$$nb" --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 --theme=light --template=casebook
 
 # Benchmarks print figures and write benchmarks/results.json; BENCH_ARGS=--with-test-suite also times make test.

@@ -279,3 +279,13 @@ def test_walking_away_is_no_race():
     assert j.figures["venture"] == 0.0 and j.figures["instability_year"] is None
     with pytest.raises(JudgeError, match="true or false"):
         judge_option("races.who_first", {"venture": 1}, {"scenario": "nummi"})
+
+
+def test_a_projected_chapter_gets_the_two_steps_but_no_solution(student, monkeypatch):
+    monkeypatch.setenv("CASEBOOK_PRESENT", "1")  # make present
+    box = ask("ch00.fx_dp", pool=pool_of({"Ana": "Walk away"}))
+    assert "show_split" in box.controls and secrets_in(box) == []
+    box.controls["show_split"].click()
+    box.controls["reveal"].click()
+    assert "OUTCOME-TEXT" in box.outputs["outcome"].value
+    assert "TEACHING-" not in visible(box) and "SOLUTION-" not in visible(box)

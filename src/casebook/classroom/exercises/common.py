@@ -30,6 +30,11 @@ def _instructor() -> bool:
     return os.environ.get("CASEBOOK_INSTRUCTOR", "").strip().lower() in {"1", "true", "yes"}
 
 
+def _presenting() -> bool:
+    """``CASEBOOK_PRESENT=1`` (``make present``): a projected chapter gets the class steps, not the solutions."""
+    return os.environ.get("CASEBOOK_PRESENT", "").strip().lower() in {"1", "true", "yes"}
+
+
 def _check_qid(qid) -> str:
     if not isinstance(qid, str) or not re.fullmatch(r"ch[0-9][0-9]\.[A-Za-z0-9_.-]+", qid):
         raise ValueError(f"qid {qid!r}: use 'chNN.slug', e.g. 'ch01.tacit'")

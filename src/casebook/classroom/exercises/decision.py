@@ -8,7 +8,10 @@ loaded, how the class split and what each option leads to in the model.
 In the instructor view (``CASEBOOK_INSTRUCTOR=1``) the instructor never has
 to commit: two separate steps, "Show split" (a chart legible on a projector,
 with every reason) and then "Reveal outcome", show the file pool's split and
-the outcome, and the teaching notes and solution are shown at once. With a
+the outcome, and the teaching notes and solution are shown at once. A
+projected chapter (``CASEBOOK_PRESENT=1``, set by ``make present``; a pool
+with ``make present CHAPTER=NN POOL=folder-or-file``) gets the same two steps
+but no teaching notes or solution, which stay off the screen. With a
 live class (``CASEBOOK_CLASS``, :mod:`casebook.classroom.live.client`) the
 instructor's panel is added below, and a student's commit is also sent to
 the class, with its status line.
@@ -20,7 +23,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 
 from casebook.classroom.exercises.common import (_NO, _NOTE, _box, _button, _case_outcome, _check_qid, _esc,
-                                                 _html, _instructor, _one_line, _save, _saved,
+                                                 _html, _instructor, _one_line, _presenting, _save, _saved,
                                                  _solution_html, _solution_widget, format_source)
 from casebook.classroom.exercises.decision_views import (judged, model_block, outcome_block, pool_reasons,
                                                          split_table, teaching_block)
@@ -179,9 +182,10 @@ def decision_point(qid: str, prompt: str, options: Sequence[str], case: str | No
 
     commit.on_click(on_commit)
     children = [radio, reason, commit, outputs["feedback"]]
-    if instructor:
+    if instructor or _presenting():
         children += _instructor_steps(qid, options, outcome, source_text, judge, current,
-                                      controls, outputs, teaching, solution)
+                                      controls, outputs, teaching if instructor else None,
+                                      solution if instructor else None)
     children += [outputs["outcome"], outputs["model"], outputs["split"], outputs["solution"],
                  outputs["live"]]
     rec, err = _saved(qid, "decision_point", student, home)
