@@ -96,3 +96,15 @@ def test_judges_resolve_by_name_and_refuse_bad_params():
         with_reply({"binding": "yes"}, scenario="protective_partner")
     with pytest.raises(ValueError, match="'years'"):
         after_instability({}, scenario="nummi", years=0)
+
+
+def test_figures_quoted_in_the_solutions():
+    """ch05.toyota1988's solution (0.85 -> 0.56 open, 0.50 widen, 0.70 wall, 0.85 buy-out; GM's best intent
+    0.60 open, 0.45 wall) and ch09.protective's (signed clause: about 90% learned)."""
+    f = {k: after_instability(p, scenario="nummi").figures for k, p in TOYOTA_1988.items()}
+    assert round(f["open"]["laggard_dependence_now"], 2) == 0.85
+    assert {k: round(v["laggard_dependence_later"], 2) for k, v in f.items()} == \
+        {"open": 0.56, "wall": 0.70, "buy": 0.85, "widen": 0.50}
+    assert (f["open"]["laggard_reply_intent"], f["wall"]["laggard_reply_intent"]) == (0.60, 0.45)
+    g = with_reply(AMERICAN["negotiate"], scenario="protective_partner").figures
+    assert round(g["a_knowledge"], 1) == 0.9

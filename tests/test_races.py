@@ -433,3 +433,36 @@ def test_calibration_table_matches_the_case_files(case_id):
     from_case = {d: getattr(case.assessment, d).level for d in table}
     assert from_case == table
     assert scenario(case_id, assessment=case.assessment) == scenario(case_id)
+
+
+def test_chapter_05_three_cases_table_and_prose():
+    """Rates, times and laggard dependences printed in chapter 05's table, and the prose on Alpha
+    ('would have learned fast and left Hito behind after about six years')."""
+    got = {n: scenario(n) for n in SCENARIOS}
+    r = {n: {k: round(v, 3) for k, v in race.rates().items()} for n, race in got.items()}
+    assert r["nummi"] == {"General Motors": 0.033, "Toyota": 0.238}
+    assert r["protective_partner"] == {"American partner": 0.016, "Japanese partner": 0.193}
+    alpha = got["alpha_hito"].instability()
+    assert alpha["leader"] == "Alpha" and round(alpha["time"], 1) == 6.1
+    assert round(got["protective_partner"].instability()["laggard_dependence"], 2) == 0.90
+    assert round(got["nummi"].instability()["laggard_dependence"], 2) == 0.85
+
+
+@pytest.mark.parametrize("g_lo, g_hi", [(0.1, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9)])
+def test_gms_guard_delays_toyota_but_costs_gm(g_lo, g_hi):
+    """ch05.levers: GM's guard from 0.1 to 0.9 moves NUMMI's instability from 1986.8 to 1992.7 and cuts
+    GM's own rate from 0.042 to 0.024 a year; every step of the way in the same direction."""
+    n = scenario("nummi")
+    lo, hi = (replace(n, a=replace(n.a, protectiveness=g)) for g in (g_lo, g_hi))
+    assert hi.instability()["calendar_year"] > lo.instability()["calendar_year"]
+    assert hi.rates()["General Motors"] < lo.rates()["General Motors"]
+    ends = [replace(n, a=replace(n.a, protectiveness=g)) for g in (0.1, 0.9)]
+    assert [round(e.instability()["calendar_year"], 1) for e in ends] == [1986.8, 1992.7]
+    assert [round(e.rates()["General Motors"], 3) for e in ends] == [0.042, 0.024]
+
+
+def test_clock_break_the_claim_answer():
+    """ch05.clock: at the calibrated rate a threshold of about 0.63 puts the instability on December 1985."""
+    n = scenario("nummi")
+    assert replace(n, threshold=0.62).instability()["calendar_year"] > 1985.95
+    assert replace(n, threshold=0.64).instability()["calendar_year"] < 1985.95

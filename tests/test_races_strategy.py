@@ -115,3 +115,23 @@ def test_bad_arguments_are_named():
         best_response(LearningRace(), "Partner A", choose="guard")
     with pytest.raises(KeyError, match="no partner named"):
         best_response(LearningRace(), "Nobody")
+
+
+def test_chapter_05_private_share_table():
+    """Chapter 05's table: A's intent 0.30 at a share of 0.1 and 0.80 at 0.9 (B at 0.5); B races when A's
+    share is far below its own, A when far above; near equal shares both pick the same step and finish together."""
+    rows = {}
+    for s in (0.1, 0.3, 0.5, 0.7, 0.9):
+        eq = equilibrium(LearningRace(a=Partner("A", private_share=s), b=Partner("B", private_share=0.5)))
+        t = {n: eq["race"].independence_time(n) for n in ("A", "B")}
+        rows[s] = (eq["A"]["intent"], eq["B"]["intent"], t["A"], t["B"])
+    assert rows[0.1][:2] == (0.3, 0.4) and rows[0.1][3] < rows[0.1][2]
+    assert rows[0.9][:2] == (0.8, 0.65) and rows[0.9][2] < rows[0.9][3]
+    for s in (0.3, 0.5, 0.7):
+        assert rows[s][0] == rows[s][1] and rows[s][2] == pytest.approx(rows[s][3])
+
+
+def test_alpha_would_choose_far_less_than_it_said():
+    """Chapter 05: with a private share of 0.3 Alpha's best intent is 0.35, half its stated 0.7."""
+    eq = equilibrium(scenario("alpha_hito"))
+    assert scenario("alpha_hito").a.intent == 0.7 and eq["Alpha"]["intent"] == 0.35
