@@ -119,13 +119,18 @@ def test_case_is_complete_and_sourced(case_id):
     case = load_case(case_id, CASES)
     assert case.synopsis and case.parties and case.timeline and case.knowledge
     assert case.facts and case.discussion_questions and case.outcome is not None
-    for n in (60, 80, 90):
+    for n in (60, 75, 80, 90):
         assert sum(s.minutes for s in case.teaching_note.time_plans[str(n)]) == n
-    sources = [f.source for f in case.facts] + [t.source for t in case.timeline]
+    sources = [t.source for t in case.timeline]
     sources += [g.source for g in case.learning_goals] + [k.source for k in case.knowledge]
-    sources += [case.outcome.source] + [e.source for e in case.exhibits]
-    for s in sources:  # the case body draws on the two readings only
+    sources += [case.outcome.source]
+    for s in sources:  # the case's story draws on the two readings only
         assert s.reading in {"suarezvilla1998", "tallman_nd"}, s
+        assert s.locator.strip()
+    # facts and quantitative exhibits may add a public source, given as a full, dated reference with a locator
+    for s in [f.source for f in case.facts] + [e.source for e in case.exhibits]:
+        assert s.reading in {"suarezvilla1998", "tallman_nd"} or (
+            s.citation and re.search(r"\(\d{4}\)", s.citation)), s
         assert s.locator.strip()
     for e in case.teaching_note.epilogue:  # epilogues: a reading or a full reference
         assert e.year >= case.dates.start
