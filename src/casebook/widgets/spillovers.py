@@ -174,7 +174,8 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
     -------
     ipywidgets.VBox
         ``controls``: ``beta``, ``theta_within``, ``theta_across``,
-        ``delta`` (FloatSliders), ``n_lead``, ``seed`` (IntSliders);
+        ``delta``, ``delta_within`` (rivalry inside a group) (FloatSliders),
+        ``n_lead``, ``seed`` (IntSliders);
         ``outputs``: ``figure``, ``summary``, ``lines`` (``gamma``: mean
         absorptive capacity; ``net``: share of firms with negative net gain;
         each a pair lead, supplier);
@@ -192,6 +193,7 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
         "theta_within": _slider("theta_within", "θ within group", 0.05, 0, 0.5, 0.01),
         "theta_across": _slider("theta_across", "θ across groups", 0.005, 0, 0.1, 0.005),
         "delta": _slider("delta", "rivalry δ", 0.5, 0, 2, 0.05),
+        "delta_within": _slider("delta_within", "rivalry in group δw", 0.5, 0, 2, 0.05),
         "n_lead": _slider("n_lead", "lead firms", 3, 1, 10, 1, integer=True),
         "seed": _slider("seed", "seed", seed, 0, 99, 1, integer=True),
     }
@@ -204,7 +206,8 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
         c = {k: v.value for k, v in controls.items()}
         df = sp.simulate_cluster(n_firms=n_firms, n_lead=c["n_lead"], periods=periods, beta=c["beta"],
                                  theta_within=c["theta_within"], theta_across=c["theta_across"],
-                                 delta=c["delta"], m0=sp.M0, strong_rd=0.6, weak_rd=0.1, seed=c["seed"])
+                                 delta=c["delta"], delta_within=c["delta_within"], m0=sp.M0, strong_rd=0.6,
+                                 weak_rd=0.1, seed=c["seed"])
         state["df"] = df
         if "picture" not in state:
             state["picture"] = group([
