@@ -164,6 +164,7 @@ class Blitter:
         self.canvas = live.canvas
         self._background = None
         self._layout = live.fig.get_layout_engine()
+        self._overlay = []
         self.artists = list(artists)
 
     @property
@@ -210,11 +211,30 @@ class Blitter:
             self.refresh()
         return moved
 
+    def _above(self) -> list:
+        """Static artists that a full draw puts over a moving one (a zero line over bars, a legend
+        over curves, the spines): left out of the background and drawn after the moving artists,
+        so that a blitted frame has the pixels of a full render. Axis ticks and labels are not."""
+        from matplotlib.axis import Axis
+
+        moving, out = set(self._artists), []
+        for ax in self.live.fig.axes:
+            mine = [a.get_zorder() for a in self._artists if getattr(a, "axes", None) is ax]
+            if mine:
+                out += [c for c in ax.get_children() if c not in moving and c is not ax.patch
+                        and not isinstance(c, Axis) and c.get_zorder() > min(mine)]
+        return out
+
     def refresh(self) -> None:
         """Redraw the moving artists over the cached background and push the PNG."""
         fig = self.live.fig
         full = self._background is None
         if full:
+            for a in self._overlay:
+                a.set_animated(False)
+            self._overlay = self._above()
+            for a in self._overlay:
+                a.set_animated(True)
             fig.set_layout_engine(self._layout)
             self.canvas.draw()  # animated artists are left out of this full draw
             fig.set_layout_engine("none")  # freeze the layout just computed
@@ -222,7 +242,7 @@ class Blitter:
         else:
             self.canvas.restore_region(self._background)
         # In z-order, as a full draw would, so that a blitted frame matches the static picture.
-        for a in sorted(self._artists, key=lambda a: a.get_zorder()):
+        for a in sorted([*self._artists, *self._overlay], key=lambda a: a.get_zorder()):
             if a.get_visible():
                 fig.draw_artist(a)
         self.live.push(self.live.encode(), full=full)
@@ -235,7 +255,10 @@ class Blitter:
 # DejaVu fits in those too.
 _DEFAULT_LABEL_EM = 80 / 13      # --jp-widgets-inline-label-width: 80px
 _DEFAULT_BUTTON_EM = 148 / 13    # --jp-widgets-inline-width-short: 148px
-_BUTTON_PADDING_EM = 1.6         # 2 x 8 px padding, 2 x 1 px border, and some slack
+# Buttons: JupyterLab's are wider for the same text than Voila's and the book's (measured:
+# 'Show model answer' needs 171 px there, 151 px in the book), so a button's text is
+# measured bold, with room for JupyterLab's padding and border.
+_BUTTON_PADDING_EM = 2.0
 _LABEL_SLACK_EM = 0.3
 # A slider's track gets at least this much (a 20-step slider then has 9 px a step,
 # more than its 16 px handle needs to be dragged to each value), beside its label,
@@ -244,31 +267,33 @@ _SLIDER_TRACK_PX = 180
 _SLIDER_OTHER_PX = 72 + 3 * 4 + 2 * 8 + 16
 
 
-def text_em(text: str) -> float:
+def text_em(text: str, bold: bool = False) -> float:
     """Width of one line of ``text`` in em of DejaVu Sans (an upper bound for UI fonts).
 
     Examples
     --------
     >>> round(text_em("learning difficulty β"), 1)
     9.7
+    >>> text_em("Show model answer", bold=True) > text_em("Show model answer")
+    True
     >>> text_em("") == 0.0
     True
     """
-    return _text_em(str(text)) if text else 0.0
+    return _text_em(str(text), bool(bold)) if text else 0.0
 
 
 @functools.lru_cache(maxsize=4096)
-def _text_em(text: str) -> float:
-    measure, prop = _dejavu()
+def _text_em(text: str, bold: bool) -> float:
+    measure, prop = _dejavu(bold)
     return measure.get_text_width_height_descent(text, prop, ismath=False)[0] / 100
 
 
-@functools.lru_cache(maxsize=1)
-def _dejavu():
+@functools.lru_cache(maxsize=2)
+def _dejavu(bold: bool):
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
-    return TextToPath(), FontProperties(family="DejaVu Sans", size=100)
+    return TextToPath(), FontProperties(family="DejaVu Sans", size=100, weight="bold" if bold else "normal")
 
 
 def _em(css: str | None, default: float) -> float | None:
@@ -362,13 +387,13 @@ def _share_label_width(group) -> None:
 def _fit_control(c) -> None:
     """Buttons as wide as their text; sliders with room for a track."""
     if _is(c, "ButtonView", "ToggleButtonView") and c.layout.width is None:
-        need = text_em(c.description) + _BUTTON_PADDING_EM + (1.5 if getattr(c, "icon", "") else 0)
+        need = text_em(c.description, bold=True) + _BUTTON_PADDING_EM + (1.5 if getattr(c, "icon", "") else 0)
         if need > _DEFAULT_BUTTON_EM:
             c.layout.width = _up(need)
     elif _is(c, "ToggleButtonsView"):
         current = _em(c.style.button_width, _DEFAULT_BUTTON_EM)
         labels = [str(label) for label in getattr(c, "_options_labels", ())]
-        need = max((text_em(t) for t in labels), default=0) + _BUTTON_PADDING_EM + (1.5 if any(c.icons) else 0)
+        need = max((text_em(t, bold=True) for t in labels), default=0) + _BUTTON_PADDING_EM + (1.5 if any(c.icons) else 0)
         if current is not None and need > current:
             c.style.button_width = _up(need)
     elif _is(c, "IntSliderView", "FloatSliderView", "FloatLogSliderView", "IntRangeSliderView",
