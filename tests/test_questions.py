@@ -251,7 +251,8 @@ def test_a_75_minute_plan_is_optional_but_checked():
     from casebook.cases import validate_text
 
     text = (ROOT / "cases" / "nummi" / "case.yaml").read_text(encoding="utf-8")
-    assert "75:" not in text or pytest.skip("nummi already has a 75-minute plan")
+    if "75:" in text or '"75":' in text:
+        pytest.skip("nummi already has a 75-minute plan")
     good = text.replace("  time_plans:\n", "  time_plans:\n    75:\n    - {minutes: 75, activity: All of it.}\n", 1)
     bad = text.replace("  time_plans:\n", "  time_plans:\n    75:\n    - {minutes: 70, activity: Most of it.}\n", 1)
     assert good != text

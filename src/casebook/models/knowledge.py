@@ -82,10 +82,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from casebook.models.knowledge_items import ITEMS, KnowledgeItem, items_table, sorting_items
+from casebook.models.knowledge_items import ITEMS, LATER_ITEMS, KnowledgeItem, items_table, sorting_items
 
 __all__ = [
     "ITEMS",
+    "LATER_ITEMS",
     "LEVELS",
     "PROCESSES",
     "Process",
