@@ -40,6 +40,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from casebook.classroom.live.groupcommit import GroupWriter
 from casebook.classroom.live.security import hash_secret, name_key, new_join_code
 from casebook.classroom.live.tables import commits, meetings, metadata, questions, students
 
@@ -135,6 +136,7 @@ class Store:
         # SQLite has one writer at a time: queue writers here instead of on the file lock.
         self._write_lock = threading.Lock() if self.is_sqlite else None
         self._options_cache: dict = {}
+        self._group = GroupWriter(self.engine, self._write_lock) if self.is_sqlite else None
         metadata.create_all(self.engine)
 
     def close(self) -> None:
@@ -316,11 +318,16 @@ class Store:
                 ("reason", reason), ("committed_at", stamp)))).where(
             (questions.c.meeting_id == meeting_id) & (questions.c.qid == qid)
             & (questions.c.stage == "open"))
+        insert = commits.insert().from_select(
+            ["meeting_id", "qid", "name_key", "commit_id", "name", "choice", "reason",
+             "committed_at"], row).returning(commits.c.commit_id)
+        if self._group is not None:  # SQLite: share a transaction with the commits arriving now
+            if self._group.submit(insert):
+                return CommitResult("recorded", choice, stamp)
+            return self._explain(meeting_id, qid, key, name, choice, commit_id)
         try:
             with self._write() as conn:
-                done = conn.execute(commits.insert().from_select(
-                    ["meeting_id", "qid", "name_key", "commit_id", "name", "choice", "reason",
-                     "committed_at"], row).returning(commits.c.commit_id)).all()
+                done = conn.execute(insert).all()
             if len(done) == 1:
                 return CommitResult("recorded", choice, stamp)
         except sa.exc.IntegrityError:
