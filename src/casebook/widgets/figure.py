@@ -221,7 +221,8 @@ class Blitter:
         for ax in self.live.fig.axes:
             mine = [a.get_zorder() for a in self._artists if getattr(a, "axes", None) is ax]
             if mine:
-                out += [c for c in ax.get_children() if c not in moving and c is not ax.patch
+                hidden = set() if ax.axison else set(ax.spines.values())  # an axes turned off draws no spine
+                out += [c for c in ax.get_children() if c not in moving and c not in hidden and c is not ax.patch
                         and not isinstance(c, Axis) and c.get_zorder() > min(mine)]
         return out
 
