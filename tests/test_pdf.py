@@ -55,10 +55,14 @@ def test_no_raw_html_or_css_reaches_the_page(built):
 
 
 def test_folded_solutions_move_to_the_appendix_with_a_pointer_where_each_stood(built):
+    from casebook.classroom.questions import get_question
+
     _, typ, md = built
-    folded = sum(len(build_pdf._DETAILS.findall("".join(c["source"])))
-                 for p in CHAPTERS for c in json.loads(p.read_text(encoding="utf-8"))["cells"]
-                 if c["cell_type"] == "markdown")
+    cells = [c for p in CHAPTERS for c in json.loads(p.read_text(encoding="utf-8"))["cells"]]
+    folded = sum(len(build_pdf._DETAILS.findall("".join(c["source"]))) for c in cells if c["cell_type"] == "markdown")
+    asked = [build_pdf._ASK_CELL.match("".join(c["source"])) for c in cells if c["cell_type"] == "code"]
+    folded += sum(1 for m in asked if m and get_question(m.group(1), root=ROOT / "chapters").solution)
+    assert folded >= 30  # every chapter's questions carry solutions
     pointers = re.findall(r"Solution: see (\d\d\.\d+) in the appendix", md)
     appendix = md.split("# Appendix: solutions", 1)[1].split("# Glossary", 1)[0]
     entries = re.findall(r"^\*\*(\d\d\.\d+)[ .]", appendix, re.M)

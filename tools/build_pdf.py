@@ -34,6 +34,7 @@ _DETAILS = re.compile(r"<details[^>]*class=[\"']cb-solution[\"'][^>]*>\s*<summar
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S | re.I)
 _H1 = re.compile(r"^#\s+(.+)$", re.M)
+_ASK_CELL = re.compile(r"""^\s*ask\(\s*["']([^"']+)["']\s*\)\s*;?\s*$""")  # as tools/build_book.py
 _TYPST_STRING = str.maketrans({"\\": "\\\\", '"': '\\"'})
 
 
@@ -147,7 +148,8 @@ def chapter_markdown(path: Path, images: Path, batch: _HtmlBatch) -> tuple[str, 
             text = _DETAILS.sub(solution, text)
             parts.append(text)
         elif cell["cell_type"] == "code":
-            if source.strip():
+            asked = _ASK_CELL.match(source)
+            if source.strip() and not asked:
                 parts.append(f"```python\n{source.rstrip()}\n```")
             for k, output in enumerate(cell.get("outputs", [])):
                 stem = f"ch{number}-c{index}-o{k}"
@@ -165,6 +167,14 @@ def chapter_markdown(path: Path, images: Path, batch: _HtmlBatch) -> tuple[str, 
                     parts.append(batch.add("".join(data["text/html"])))
                 elif "text/plain" in data:
                     parts.append("```\n" + "".join(data["text/plain"]).rstrip() + "\n```")
+            if asked:  # a question from the chapter's question file: its solution goes to the appendix
+                from casebook.classroom.questions import get_question
+
+                q = get_question(asked.group(1), root=CHAPTERS)
+                if q.solution:
+                    label = f"{number}.{len(solutions) + 1}"
+                    solutions.append((f"{label} ({section})" if section else label, q.solution.strip()))
+                    parts.append(f"*Solution: see {label} in the appendix.*")
     return "\n\n".join(parts), solutions
 
 
@@ -203,7 +213,6 @@ TEMPLATE = """#set document(title: "The Alliance Learning Casebook", author: "Th
 #set text(size: 10.5pt, lang: "en")
 #set par(justify: true)
 #set heading(numbering: none)
-#show heading.where(level: 1): it => {{ pagebreak(weak: true); it }}
 #show raw.where(block: true): set text(size: 8.5pt)
 #show raw.where(block: true): block.with(fill: luma(245), inset: 6pt, radius: 2pt, width: 100%)
 #show figure: set block(breakable: false)
@@ -240,8 +249,10 @@ def build_pdf(out: Path = BUILD) -> Path:
     for path, sols in solutions:
         for label, text in sols:
             appendix += [f"**{label}.** {text}", ""]
-    markdown = batch.resolve("\n\n".join([*chapters, "\n".join(appendix), glossary_markdown(),
-                                             bibliography_markdown()]))
+    # Each chapter and each back part starts a page (a raw Typst break at the top level).
+    newpage = "\n\n```{=typst}\n#pagebreak(weak: true)\n```\n\n"
+    markdown = batch.resolve(newpage.join([*chapters, "\n".join(appendix), glossary_markdown(),
+                                           bibliography_markdown()]))
     (out / "casebook.md").write_text(markdown, encoding="utf-8")
     body = _pandoc(markdown, "markdown+tex_math_dollars-raw_html", "typst")
     (out / "casebook.typ").write_text(TEMPLATE.format(body=body), encoding="utf-8")
