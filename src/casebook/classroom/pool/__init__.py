@@ -44,6 +44,7 @@ Examples
 
 from __future__ import annotations
 
+from casebook.classroom.pool.classpool import *  # noqa: F401,F403
 from casebook.classroom.pool.handins import *  # noqa: F401,F403
 from casebook.classroom.pool.report import *  # noqa: F401,F403
 

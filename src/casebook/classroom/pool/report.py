@@ -6,7 +6,8 @@ import json
 import warnings
 from pathlib import Path
 
-from casebook.classroom.pool.handins import ClassPool, MAX_BYTES, OUTPUT_NAMES, read_handins
+from casebook.classroom.pool.classpool import ClassPool, MAX_BYTES, OUTPUT_NAMES
+from casebook.classroom.pool.handins import read_handins
 
 __all__ = ['write_dashboard', 'pool']
 
