@@ -221,6 +221,9 @@ def main(argv=None):
                "targets": TARGETS}
     results["import"] = bench_import()
     results["widgets"] = bench_widgets()
+    import peer  # the same widget built the common way (interact + seaborn), timed in this run
+
+    results["peer"] = peer.bench_peer(next_values, pct)
     results["engines"] = bench_engines()
     results["chapters"] = [] if args.skip_chapters else bench_chapters()
     results["browser"] = {"skipped": "--skip-browser"} if args.skip_browser else bench_browser()
@@ -240,6 +243,10 @@ def main(argv=None):
         else:
             flag = "" if r["median_ms"] <= TARGETS["widget_median_ms"] and r["p95_ms"] <= TARGETS["widget_p95_ms"] else "  <- over target"
             print(f"{r['widget']:48} {r['control']:22} {r['median_ms']:9.1f} {r['p95_ms']:8.1f} {r['build_ms']:9.1f}{flag}")
+    p = results["peer"]
+    print(f"\npeer baseline, {p['widget']} vs {p['peer']}, {p['changes']} changes each:\n"
+          f"  ours median {p['ours_median_ms']} ms, p95 {p['ours_p95_ms']} ms; peer median {p['peer_median_ms']} ms, "
+          f"p95 {p['peer_p95_ms']} ms; ratio (peer/ours) {p['ratio_median']}x median, {p['ratio_p95']}x p95")
     if results["engines"]:
         print()
         for r in results["engines"]:

@@ -50,7 +50,8 @@ DRAWING = {
     "set_yticks", "set_xticklabels", "set_yticklabels", "tick_params", "set_axis_off", "set_axis_on", "clear",
     "cla", "invert_xaxis", "invert_yaxis", "set_aspect", "grid", "suptitle",
 }
-RENDERER_IMPORTS = ("matplotlib.figure", "matplotlib.backends", "matplotlib.font_manager", "matplotlib.textpath")
+RENDERER_IMPORTS = ("matplotlib.figure", "matplotlib.backends", "matplotlib.font_manager", "matplotlib.textpath",
+                    "matplotlib.axis", "matplotlib.legend")
 WIDGET_USERS = {"widgets", "classroom", "commands"}
 IPYWIDGETS_USERS = {"widgets", "classroom"}
 

@@ -35,7 +35,8 @@ def draw_profiles(profiles, ax=None, label: str = "Your alliance"):
     Returns
     -------
     casebook.plotting.picture.Picture
-        ``update(profiles)`` (same shape) moves the bars and lines;
+        ``update(profiles)`` (same shape) moves the bars (the moving artists) and any case line
+        whose profile changed (a static artist: the caller redraws the background);
         ``parts["bars"]`` is ``ax.containers[0]``, ``parts["lines"]`` one line
         per further profile (``ax.lines``, in order).
 
@@ -68,7 +69,8 @@ def draw_profiles(profiles, ax=None, label: str = "Your alliance"):
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.set_ylabel("score (1 weak, 5 strong)")
     ax.set_title("Inkpen's six objectives")
-    ax.legend(loc="lower left", fontsize="small", framealpha=0.9)
+    # Beside the axes: nothing that moves ever passes under it.
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small", frameon=False)
 
     def move(profiles):
         profiles = list(profiles)
@@ -76,11 +78,14 @@ def draw_profiles(profiles, ax=None, label: str = "Your alliance"):
             raise ValueError(f"draw_profiles: update needs {len(lines) + 1} profiles, got {len(profiles)}")
         for bar, h in zip(bars, _bar_values(profiles[0])):
             bar.set_height(h)
+        moved = list(bars)
         for line, prof in zip(lines, profiles[1:]):
-            line.set_ydata(prof.values())
-        return [*bars, *lines]
+            if list(line.get_ydata()) != prof.values():  # the cases compared rarely change: then they move too
+                line.set_ydata(prof.values())
+                moved.append(line)
+        return moved
 
-    pic = Picture(ax, [*bars, *lines], move, {"bars": bars, "lines": lines})
+    pic = Picture(ax, list(bars), move, {"bars": bars, "lines": lines})
     pic.update(profiles)
     return pic
 

@@ -192,7 +192,8 @@ class Blitter:
         The one way a widget changes its figure: ``picture.update(*data, **params)``
         moves the artists (the widget draws nothing itself); if the picture
         replaced its artists (a new network), the Blitter animates the new
-        ones; the figure is re-rendered unless nothing moved. Returns the moved artists.
+        ones; if it moved a static artist, the background is drawn again; the
+        figure is re-rendered unless nothing moved. Returns the moved artists.
 
         Examples
         --------
@@ -207,6 +208,8 @@ class Blitter:
         moved = picture.update(*data, **params)
         if list(picture.artists) != self._artists:
             self.artists = picture.artists
+        if any(not a.get_animated() for a in moved):  # a static artist moved: the background is stale
+            self.invalidate()
         if moved or self._background is None:
             self.refresh()
         return moved
@@ -214,8 +217,11 @@ class Blitter:
     def _above(self) -> list:
         """Static artists that a full draw puts over a moving one (a zero line over bars, a legend
         over curves, the spines): left out of the background and drawn after the moving artists,
-        so that a blitted frame has the pixels of a full render. Axis ticks and labels are not."""
+        so that a blitted frame has the pixels of a full render. Axis ticks and labels are not, nor
+        a legend (drawing one costs 10-20 ms here): a picture whose moving artists can pass under its
+        legend lists the legend among them."""
         from matplotlib.axis import Axis
+        from matplotlib.legend import Legend
 
         moving, out = set(self._artists), []
         for ax in self.live.fig.axes:
@@ -223,7 +229,7 @@ class Blitter:
             if mine:
                 hidden = set() if ax.axison else set(ax.spines.values())  # an axes turned off draws no spine
                 out += [c for c in ax.get_children() if c not in moving and c not in hidden and c is not ax.patch
-                        and not isinstance(c, Axis) and c.get_zorder() > min(mine)]
+                        and not isinstance(c, (Axis, Legend)) and c.get_zorder() > min(mine)]
         return out
 
     def refresh(self) -> None:
