@@ -134,16 +134,12 @@ def load_concepts(path=None):
     >>> len(concepts) >= 9 and len(links) >= 9
     True
     """
-    import yaml
+    from casebook.data import read_yaml  # the data layer reads; the model validates
 
     p = Path(path) if path is not None else default_path()
     if not p.is_file():
         raise ConceptMapError(str(p), "<file>", "no such file")
-    try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ConceptMapError(p.name, "<yaml>", f"is not valid YAML: {exc}") from None
-    return parse_concepts(doc, p.name)
+    return parse_concepts(read_yaml(p, ConceptMapError), p.name)
 
 
 def concept_graph(path=None):

@@ -194,17 +194,17 @@ def read_answers_file(path) -> dict[str, int]:
     ...
     ValueError: answers.yaml: field 'value.1': answer to 'value.1' is out of range: 9 (allowed 1 to 5)
     """
-    import yaml
-
+    from casebook.data import read_yaml  # the data layer reads (JSON is YAML too); the model validates
     from casebook.models.diagnostic import question_ids, validate_answers
 
     path = Path(path)
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML too
-    except OSError as exc:
-        raise ValueError(f"{path.name}: cannot read the file ({exc.strerror or exc})") from None
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path.name}: not valid YAML or JSON ({exc.__class__.__name__})") from None
+
+    def problem(file, field, message):
+        if field == "<yaml>":
+            return ValueError(f"{file}: not valid YAML or JSON")
+        return ValueError(f"{file}: {message}")
+
+    doc = read_yaml(path, problem)
     if not isinstance(doc, Mapping):
         raise ValueError(f"{path.name}: must hold a mapping of question id to a score from 1 to 5")
     doc = {str(k): v for k, v in doc.items()}

@@ -327,14 +327,9 @@ def parse_phases(doc, file: str = "phases.yaml") -> PhaseTable:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: str, mtime: float) -> PhaseTable:
-    import yaml
+    from casebook.data import read_yaml  # the data layer reads; the model validates
 
-    p = Path(path)
-    try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise PhaseTableError(p.name, "<yaml>", f"is not valid YAML: {exc}") from None
-    return parse_phases(doc, p.name)
+    return parse_phases(read_yaml(path, PhaseTableError), Path(path).name)
 
 
 def load_phases(path=None) -> PhaseTable:
