@@ -270,13 +270,13 @@ def test_teaching_note_has_every_part():
     case = C.load_case("fixture_jv", FIXTURE)
     md = render_markdown(case)
     for head in ("## Synopsis", "## Learning objectives", "## Assignment questions", "## Discussion questions",
-                 "### 60-minute session", "### 80-minute session", "### 90-minute session", "## Board plan",
+                 "### 60-minute session", "### 75-minute session", "### 80-minute session", "### 90-minute session", "## Board plan",
                  "## Assessment", "## Wrap-up", "## Epilogue"):
         assert head in md
     assert "| | **80** | total |" in md
     assert "- **1999**: The partners wound the venture up. (Casebook test fixture (invented), whole file)" in md
     page = render_html(case)
-    assert page.count("<table>") == 4 and "<h2>Epilogue</h2>" in page and "<h2>Assessment</h2>" in page
+    assert page.count("<table>") == 5 and "<h2>Epilogue</h2>" in page and "<h2>Assessment</h2>" in page
 
 
 def test_teaching_note_unknown_case():

@@ -247,15 +247,19 @@ def test_ask_on_a_malformed_file_raises_a_clear_error(tmp_path):
         Q.ask("ch01.a", root=tmp_path, home=tmp_path)
 
 
-def test_a_75_minute_plan_is_optional_but_checked():
-    from casebook.cases import validate_text
+def test_every_teaching_note_plans_75_minutes_and_the_plan_is_checked():
+    import re as _re
 
-    text = (ROOT / "cases" / "nummi" / "case.yaml").read_text(encoding="utf-8")
-    if "75:" in text or '"75":' in text:
-        pytest.skip("nummi already has a 75-minute plan")
-    good = text.replace("  time_plans:\n", "  time_plans:\n    75:\n    - {minutes: 75, activity: All of it.}\n", 1)
-    bad = text.replace("  time_plans:\n", "  time_plans:\n    75:\n    - {minutes: 70, activity: Most of it.}\n", 1)
-    assert good != text
-    assert not [p for p in validate_text(good, name="nummi") if "time_plans" in p.field]
+    from casebook.cases import TIME_PLAN_LENGTHS, validate_text
+
+    assert TIME_PLAN_LENGTHS == (60, 75, 80, 90)
+    text = (HERE / "cases_fixture" / "fixture_jv" / "case.yaml").read_text(encoding="utf-8")
+    assert not [p for p in validate_text(text, name="fixture_jv") if "time_plans" in p.field]
+    line = _re.compile(r'^\s*"75": \[.*\]\n', _re.M)
+    assert line.search(text)
+    missing = line.sub("", text, count=1)
+    short = line.sub('    "75": [{minutes: 70, activity: "Most of it"}]\n', text, count=1)
+    assert any(p.field == "teaching_note.time_plans.75" and "75-minute plan" in p.message
+               for p in validate_text(missing, name="fixture_jv"))
     assert any(p.field == "teaching_note.time_plans.75" and "add up to 70, expected 75" in p.message
-               for p in validate_text(bad, name="nummi"))
+               for p in validate_text(short, name="fixture_jv"))

@@ -35,12 +35,12 @@ DIMENSIONS: dict[str, str] = {
     "cultural_alignment": "Cultural alignment",
 }
 
-#: Session lengths (minutes) a teaching note may plan for; each plan given must add up to its length.
+#: Session lengths (minutes) every teaching note plans for; each plan must add up to its length.
 TIME_PLAN_LENGTHS = (60, 75, 80, 90)
 
-#: The lengths every teaching note must plan for. 75 joins once every case has a 75-minute plan
-#: (the chapter helpers are adding them); until then a 75-minute plan is optional but checked.
-REQUIRED_TIME_PLAN_LENGTHS = (60, 80, 90)
+#: The lengths every teaching note must plan for (all of them; a length kept optional while
+#: cases are being given its plan would be left out here for that time).
+REQUIRED_TIME_PLAN_LENGTHS = TIME_PLAN_LENGTHS
 
 #: Kinds of case that must carry an assessment.
 ASSESSED_KINDS = ("equity_jv", "non_equity_alliance")
