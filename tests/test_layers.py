@@ -127,7 +127,7 @@ def check_file(path: Path, root: Path) -> list[str]:
             out.append(f"{where}:{line}: {lay} imports {hit('casebook.widgets')} "
                        "(only widgets/, classroom/ and commands/ may)")
         if lay == "widgets" and hit("matplotlib", "seaborn"):
-            renderer = path.name == "figure.py" and all(_is(m, *RENDERER_IMPORTS) for m in names
+            renderer = path.name in ("figure.py", "blitter.py") and all(_is(m, *RENDERER_IMPORTS) for m in names
                                                         if _is(m, "matplotlib", "seaborn"))
             if not renderer:
                 out.append(f"{where}:{line}: a widget imports {hit('matplotlib', 'seaborn')} "
