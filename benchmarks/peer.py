@@ -77,7 +77,10 @@ def bench_peer(next_values, pct, changes: int = 30):
     peer, image = build_peer()
     values = {name: next_values(ours.controls[name], changes) for name in FIELDS}
     t_ours = _time_changes(ours.controls, values)
-    t_peer = _time_changes(peer, values)
+    import contextlib
+
+    with contextlib.redirect_stdout(io.StringIO()):  # interactive's clear_output writes escapes outside a kernel
+        t_peer = _time_changes(peer, values)
     assert image.value[:4] == b"\x89PNG"
     row = {"widget": "spillovers.build_cluster_explorer", "peer": "ipywidgets.interact + seaborn barplot, "
            "new figure and PNG (bbox_inches='tight') on every change", "changes": len(t_ours),

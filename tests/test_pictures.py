@@ -160,7 +160,7 @@ def test_cluster_over_time():
     box.controls["beta"].value = 0.5
     df = box.data()
     fig, axes = static_axes(box, ncols=2)
-    draw_cluster_over_time(df, "gamma", ax=axes[0], title="absorptive capacity γ", legend="lower right",
+    draw_cluster_over_time(df, "gamma", ax=axes[0], title="absorptive capacity γ", band=False, legend="lower right",
                            ylim=(0, 1.02))
     draw_cluster_over_time(df, "net", ax=axes[1], share_negative=True, title="share that would rather leave",
                            legend=False, ylim=(-0.02, 1.02))

@@ -165,7 +165,7 @@ def draw_leak_or_share(data, ax=None, point=None):
     return pic
 
 
-def _role_stats(data, column, share_negative):
+def _role_stats(data, column, share_negative, band=True):
     """Per role: periods, mean and 10%/90% quantiles across firms (numpy, as pandas' describe computes them)."""
     import numpy as np
 
@@ -179,10 +179,13 @@ def _role_stats(data, column, share_negative):
         if not m.any():
             continue
         periods, idx = np.unique(per[m], return_inverse=True)
-        order = np.lexsort((v[m], idx))
-        splits = np.split(v[m][order], np.cumsum(np.bincount(idx))[:-1])
-        out[role] = (periods, np.array([s.mean() for s in splits]),
-                     np.array([np.quantile(s, 0.1) for s in splits]), np.array([np.quantile(s, 0.9) for s in splits]))
+        mean = np.bincount(idx, v[m]) / np.bincount(idx)
+        if not band:  # the mean alone: no quantiles to compute
+            out[role] = (periods, mean, None, None)
+            continue
+        splits = np.split(v[m][np.lexsort((v[m], idx))], np.cumsum(np.bincount(idx))[:-1])
+        out[role] = (periods, mean, np.array([np.quantile(s, 0.1) for s in splits]),
+                     np.array([np.quantile(s, 0.9) for s in splits]))
     return out
 
 
@@ -231,7 +234,7 @@ def draw_cluster_over_time(data, column: str = "knowledge", ax=None, *, share_ne
     if column not in data.columns:
         raise ValueError(f"data has no column {column!r}")
     band = (not share_negative) if band is None else band
-    stats = _role_stats(data, column, share_negative)
+    stats = _role_stats(data, column, share_negative, band)
     lines, bands = {}, {}
     for k, role in enumerate(("lead", "supplier")):
         if role not in stats:
@@ -256,7 +259,7 @@ def draw_cluster_over_time(data, column: str = "knowledge", ax=None, *, share_ne
     moving = [*lines.values(), *bands.values()]
 
     def move(data):
-        stats = _role_stats(data, column, share_negative)
+        stats = _role_stats(data, column, share_negative, band)
         if set(stats) != set(lines):
             raise ValueError(f"plot_cluster_over_time: update needs roles {sorted(lines)}, got {sorted(stats)}")
         for role, (t, mean, lo, hi) in stats.items():

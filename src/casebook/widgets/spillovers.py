@@ -211,7 +211,7 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
         state["df"] = df
         if "picture" not in state:
             state["picture"] = group([
-                draw_cluster_over_time(df, "gamma", ax=live.axes[0], title="absorptive capacity γ",
+                draw_cluster_over_time(df, "gamma", ax=live.axes[0], title="absorptive capacity γ", band=False,
                                        legend="lower right", ylim=(0, 1.02)),
                 draw_cluster_over_time(df, "net", ax=live.axes[1], share_negative=True,
                                        title="share that would rather leave", legend=False, ylim=(-0.02, 1.02))])
