@@ -127,3 +127,14 @@ def test_no_chapter_has_a_mermaid_diagram():
             assert "```mermaid" not in text, nb_path.name
             for o in cell.get("outputs", []):
                 assert "text/vnd.mermaid" not in o.get("data", {}), nb_path.name
+
+
+def test_a_tall_table_is_cut_between_rows_under_its_header():
+    row = "| " + "long words in a cell " * 4 + " | " + "more words here " * 4 + " |"
+    text = "| a | b |\n|---|---|\n" + "\n".join([row] * 20)
+    pieces = build_slides._blocks(text)
+    assert len(pieces) >= 3
+    for piece in pieces:
+        assert piece.startswith("| a | b |\n|---|---|\n")
+        assert build_slides._text_height(piece) <= build_slides.BUDGET
+    assert sum(p.count(row) for p in pieces) == 20

@@ -59,7 +59,10 @@ def _text_height(text: str) -> int:
         if m:
             height += HEADING.get(len(m.group(1)), 56)
         elif s.startswith("|"):
-            height += 0 if set(s) <= set("|-: ") else 46
+            if not set(s) <= set("|-: "):
+                cells = [c.strip() for c in s.strip("|").split("|")]
+                per_cell = max(8, CHARS_PER_LINE // max(1, len(cells)))
+                height += 46 * max(math.ceil(len(c) / per_cell) for c in cells)
         else:
             height += LINE * max(1, math.ceil(len(s) / CHARS_PER_LINE))
     return height + 24
@@ -83,8 +86,27 @@ def _blocks(text: str) -> list[str]:
         blocks.append("\n".join(current))
     out = []
     for block in (b for b in blocks if b.strip()):
-        out += _split_list(block) if _text_height(block) > BUDGET else [block]
+        if _text_height(block) > BUDGET:
+            out += _split_table(block) if block.lstrip().startswith("|") else _split_list(block)
+        else:
+            out.append(block)
     return out
+
+
+def _split_table(block: str) -> list[str]:
+    """A Markdown table too tall for a slide, cut between rows, each piece under the same header."""
+    lines = block.splitlines()
+    if len(lines) < 3 or not set(lines[1].strip()) <= set("|-: "):
+        return [block]
+    header, rows = lines[:2], lines[2:]
+    pieces, piece = [], []
+    for row in rows:
+        if piece and _text_height("\n".join(header + piece + [row])) > BUDGET:
+            pieces.append("\n".join(header + piece))
+            piece = []
+        piece.append(row)
+    pieces.append("\n".join(header + piece))
+    return pieces
 
 
 def _split_list(block: str) -> list[str]:

@@ -65,7 +65,7 @@ def pick_meeting(store, ident: str | None):
 
 def serve(*, db: str | None, folder, host: str = "127.0.0.1", port: int = 8765,
           title: str = "class meeting", new: bool = False, public_url: str | None = None,
-          root_path: str = "", out=sys.stdout, question_lookup=None) -> int:
+          root_path: str = "", out=None, question_lookup=None) -> int:
     """Serve the class until interrupted; prints the join address, code, QR code and key.
 
     ``question_lookup`` (``qid -> Question``) defaults to the chapters' question files.
@@ -92,14 +92,15 @@ def serve(*, db: str | None, folder, host: str = "127.0.0.1", port: int = 8765,
     qr.save(str(png), kind="png", scale=12, border=2)
 
     def say(text=""):
-        print(text, file=out, flush=True)
+        # sys.stdout looked up when printing, not when the module was imported (a test's capture, a redirect)
+        print(text, file=out if out is not None else sys.stdout, flush=True)
 
     say(f"\n  Class meeting: {meeting.title}  (database: {url.split('@')[-1]})")
     say(f"  Students open:  {join}")
     say(f"  Join code:      {meeting.code}")
     say(f"  Projector view: {base}/p/{meeting.code}")
     say(f"  QR code image:  {png}")
-    qr.terminal(out=out, compact=True, border=1)
+    qr.terminal(out=out if out is not None else sys.stdout, compact=True, border=1)
     if key:
         say("  Instructor key (shown only now; it opens, reveals, closes and exports):")
         say(f"      {key}")
