@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pytest
 
+from browser_support import make_lab, voila_command
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,27 +124,12 @@ def _first_slider_changes(page, image_selector: str, scope: str = "") -> None:
 
 def test_make_lab_serves_chapter_00_and_a_widget_chapter_reacts(browser, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
-    port = _free_port()
-    # A new user's first start: no saved workspace (open tabs, current tab) from an earlier run.
-    env = {**os.environ, "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces")}
-    with _process(["make", "--no-print-directory", "lab", f"PORT={port}"], env=env) as proc:
-        url = None
-        deadline = time.monotonic() + 120
-        for line in proc.stdout:
-            m = re.search(r"(http://127\.0\.0\.1:(\d+)/\S+)", line)
-            if m:
-                url = m.group(1)
-                break
-            assert time.monotonic() < deadline, "make lab printed no URL"
-        assert url is not None, "make lab printed no URL"
-        printed_port = int(re.search(r":(\d+)/", url).group(1))
-        assert printed_port == port
-        threading.Thread(target=proc.stdout.read, daemon=True).start()  # drain the log
-        _wait_http(f"http://127.0.0.1:{port}/api")
+    # make lab as a new user runs it (browser_support.make_lab): no saved workspace from an earlier
+    # run, and a working copy of the chapters in a temporary folder (never the user's my_chapters/).
+    with make_lab(tmp_path / "work", tmp_path) as (url, port, token):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/api") as r:
             assert r.status == 200 and b"version" in r.read()
 
-        token = re.search(r"token=([0-9a-f]+)", url).group(1)
         page = browser.new_page()
         page.goto(url)
         page.wait_for_selector(".jp-NotebookPanel")
@@ -175,7 +162,9 @@ def test_make_lab_serves_chapter_00_and_a_widget_chapter_reacts(browser, tmp_pat
 def built_book():
     if shutil.which("npm") is None:
         pytest.skip("npm is needed to build the offline book")
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "book"], check=True, cwd=ROOT)
+    # --allow-modified: the chapters as they are in this tree (see browser_support.built_book).
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "book", "--allow-modified"],
+                   check=True, cwd=ROOT)
     return ROOT / "book" / "_build" / "html"
 
 
@@ -227,9 +216,8 @@ def test_voila_app_reacts_to_a_control(browser):
         pytest.skip(f"{WIDGET_CHAPTER} is not written yet")
     ARTIFACTS.mkdir(exist_ok=True)
     port = _free_port()
-    voila = Path(sys.executable).parent / "voila"
-    with _process([str(voila), f"chapters/{WIDGET_CHAPTER}", f"--port={port}", "--no-browser",
-                   "--Voila.ip=127.0.0.1", "--theme=light"]):
+    cmd, env = voila_command(f"chapters/{WIDGET_CHAPTER}", port)
+    with _process(cmd, env={**os.environ, **env}):
         _wait_http(f"http://127.0.0.1:{port}/", timeout=90)
         page = browser.new_page()
         page.goto(f"http://127.0.0.1:{port}/")
