@@ -68,9 +68,14 @@ $(VENV)/.stamp-test: $(VENV)/.stamp-lab
 # terminal (handin/ of its folder) shows in the file browser.
 # Terminals start bash with tools/lab-terminal.bashrc, which puts .venv/bin first on PATH after the
 # user's own settings (a login shell's /etc/profile would otherwise reset PATH).
+# CLASS=http://HOST:PORT[/j/CODE] CLASS_CODE=... CLASS_KEY=... (what make class printed) attach the
+# chapters to a live class: commits go to it, and with the key each decision point has the panel.
+CLASS_EXPORTS = $(if $(CLASS),export CASEBOOK_CLASS="$(CLASS)";) $(if $(CLASS_CODE),export CASEBOOK_CLASS_CODE="$(CLASS_CODE)";) $(if $(CLASS_KEY),export CASEBOOK_CLASS_KEY="$(CLASS_KEY)";)
+
 lab: $(VENV)/.stamp-lab
 	@$(if $(POOL),[ -f "$(abspath $(POOL))" ] || { echo "POOL=$(POOL): no such file; run make pool DIR=FOLDER first (it writes class_pool.json)"; exit 2; }; \
 	export CASEBOOK_POOL="$(abspath $(POOL))";) \
+	$(CLASS_EXPORTS) \
 	$(ACTIVATE) export CASEBOOK_WORK="$(WORK_ABS)"; \
 	$(BIN)/casebook refresh --missing-only || exit 1; \
 	token=$$($(PY) -c 'import secrets; print(secrets.token_hex(16))'); \
@@ -78,6 +83,7 @@ lab: $(VENV)/.stamp-lab
 	echo "  The casebook opens at: http://127.0.0.1:$(PORT)/lab/tree/00_how_to_use.ipynb?token=$$token"; \
 	echo "  Your working copy of the chapters: $(WORK_ABS)"; \
 	$(if $(POOL),echo "  Decision points show the class split from $(abspath $(POOL))";) \
+	$(if $(CLASS),echo "  Decision points send commits to the class at $(CLASS)$(if $(CLASS_KEY), and carry the instructor's panel)";) \
 	echo "  (stop it with Ctrl-C)"; \
 	echo ""; \
 	cd "$(WORK_ABS)" && exec "$(VENV_ABS)/bin/jupyter" lab --ServerApp.root_dir="$(WORK_ABS)" --ServerApp.ip=127.0.0.1 \
@@ -165,7 +171,7 @@ present: $(VENV)/.stamp-test
 	if [ -z "$(CHAPTER)" ] || [ -z "$$nb" ]; then echo "usage: make present CHAPTER=NN (a chapter number, e.g. 06)"; exit 2; fi; \
 	echo ""; echo "  Presenting $$nb at: http://127.0.0.1:$(PORT)/"; echo ""; \
 	$(ACTIVATE) export JUPYTER_PATH="$(CURDIR)/tools/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}"; \
-	export CASEBOOK_PRESENT=1 $(if $(POOL),CASEBOOK_POOL="$(abspath $(POOL))"); \
+	export CASEBOOK_PRESENT=1 $(if $(POOL),CASEBOOK_POOL="$(abspath $(POOL))"); $(CLASS_EXPORTS) \
 	exec $(BIN)/voila "$$nb" --port=$(PORT) --no-browser --Voila.ip=127.0.0.1 --theme=light --template=casebook
 
 # Benchmarks print figures and write benchmarks/results.json; BENCH_ARGS=--with-test-suite also times make test.

@@ -29,6 +29,7 @@ Only code is read (the AST), never docstrings: a doctest may draw.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,18 @@ def test_every_widget_module_is_read_by_the_checker(rel):
     """The widget modules parse and sit in the widgets layer (so the drawing rule applies to each)."""
     assert layer(SRC / rel, SRC) == "widgets"
     ast.parse((SRC / rel).read_text(encoding="utf-8"))
+
+
+# Chapters draw through casebook.plotting: no cell draws with pyplot or calls artists itself
+# (issue 17, item 3). Drawing is not the lesson in any chapter; were it one, list the cell here.
+_DRAWS = re.compile(r"\b(?:plt|pyplot)\.|\bimport matplotlib|\.subplots\(|\bax\.(?:plot|bar|barh|scatter|text|"
+                    r"set_title|set_xlim|set_ylim|fill_between|axvline|axhline|legend)\(")
+
+
+@pytest.mark.parametrize("path", sorted((SRC.parent.parent / "chapters").glob("*.ipynb")), ids=lambda p: p.stem)
+def test_chapters_draw_through_the_plotting_layer(path):
+    import json
+
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    drawing = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and _DRAWS.search("".join(c["source"]))]
+    assert not drawing, f"{path.name}: cells {drawing} draw with matplotlib; call casebook.plotting instead"

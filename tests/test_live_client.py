@@ -147,3 +147,17 @@ def test_the_real_command_and_a_students_decision_point(tmp_path, monkeypatch, c
             [("Ana María", pick, "cheaper cars now")]
     finally:
         stop(proc)
+
+
+def test_the_key_alone_gives_a_decision_point_the_panel(instructor_env, monkeypatch, casebook_home):
+    """README: set CASEBOOK_CLASS, _CODE and _KEY (or make lab CLASS=... CLASS_KEY=...): nothing more."""
+    from live_fixtures import real_decision_point
+
+    from casebook.classroom.questions import ask
+
+    monkeypatch.delenv("CASEBOOK_INSTRUCTOR", raising=False)
+    qid = real_decision_point().qid
+    box = ask(qid, home=casebook_home)
+    assert box.live_panel is not None and "open" in box.live_panel.controls
+    monkeypatch.delenv("CASEBOOK_CLASS_KEY")  # a student's notebook: commits go to the class, no panel
+    assert ask(qid, home=casebook_home).live_panel is None

@@ -307,3 +307,13 @@ def test_a_clean_checkout_builds_without_the_override(repo, monkeypatch):
     built = []
     monkeypatch.setattr(build, "build_site", lambda e: built.append(e) or repo)
     assert build.main(["book"]) == 0 and built == ["student"]
+
+
+@pytest.mark.parametrize("target", ["lab", "present"])
+def test_make_lab_and_present_attach_the_class(target, tmp_path):
+    args = ["-o", ".venv/.stamp-lab", "-o", ".venv/.stamp-test", target, f"WORK={tmp_path / 'w'}", "CHAPTER=05"]
+    text = make_dry_run(*args, "CLASS=http://10.0.0.5:8765", "CLASS_CODE=AB2CDE", "CLASS_KEY=k3y")
+    for name, value in [("CASEBOOK_CLASS", "http://10.0.0.5:8765"), ("CASEBOOK_CLASS_CODE", "AB2CDE"),
+                        ("CASEBOOK_CLASS_KEY", "k3y")]:
+        assert f'export {name}="{value}";' in text
+    assert "CASEBOOK_CLASS" not in make_dry_run(*args)

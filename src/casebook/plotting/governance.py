@@ -63,7 +63,7 @@ def plot_alliance_growth(table, ax=None):
     return ax
 
 
-def plot_alliances_by_size(table, ax=None):
+def plot_alliances_by_size(table, ax=None, title: str | None = None):
     """Bars: share of semiconductor firms with technical R&D alliances, by firm size.
 
     Parameters
@@ -74,6 +74,8 @@ def plot_alliances_by_size(table, ax=None):
         cent of firms). A row whose label mentions "total" is the sum of the
         others and is not stacked.
     ax : matplotlib Axes, optional
+    title : str, optional
+        The chart's title.
 
     Returns
     -------
@@ -102,6 +104,8 @@ def plot_alliances_by_size(table, ax=None):
     ax.set_xticks(x, [label for _, label in sizes])
     ax.set_ylabel("% of firms")
     ax.legend(frameon=False, fontsize="small", loc="upper right")
+    if title:
+        ax.set_title(title)
     return ax
 
 

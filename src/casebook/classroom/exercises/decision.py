@@ -194,7 +194,9 @@ def decision_point(qid: str, prompt: str, options: Sequence[str], case: str | No
     elif err:
         outputs["feedback"].value = _NO.format(_esc(err))
     panel = None
-    if live is not None and instructor:
+    # The instructor key is the instructor's alone: whoever has it set gets the panel, as the
+    # README says (CASEBOOK_CLASS, _CODE and _KEY), with or without the instructor edition.
+    if live is not None and (instructor or live.key):
         from casebook.classroom.live.client import instructor_panel
 
         panel = instructor_panel(qid)
