@@ -85,3 +85,26 @@ class TestChapter:
         assert refs <= set(state), f"{path.name}: {len(refs - set(state))} dangling widget references"
         expected = [hashlib.md5(f"{path.stem}:{n}".encode()).hexdigest() for n in range(len(state))]
         assert set(state) == set(expected), f"{path.name}: widget ids are not the stable ones (run make chapters)"
+
+
+_FILE_NAME_ALT = re.compile(r"\.(png|svg|jpe?g)$|^[0-9a-f]{16,}$|^(image|figure|chart)( \d+)?$", re.I)
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_every_figure_is_stored_once_as_an_image_with_alt_text_from_its_data(path):
+    """A figure shown by a cell is a PNG (never a bare '<Figure size ...>'), shown once, with alt text.
+
+    casebook.plotting.display gives each output the alt text that casebook.plotting.describe reads
+    from the figure's artists; the PDF and the book use it.
+    """
+    for i, cell in enumerate(load(path)["cells"]):
+        outs = cell.get("outputs", [])
+        images = [o for o in outs if "image/png" in o.get("data", {})]
+        assert len(images) <= 1, f"{path.name} cell {i}: the figure is shown {len(images)} times"
+        for o in outs:
+            text = "".join(o.get("data", {}).get("text/plain", ""))
+            assert not (text.startswith("<Figure") and "image/png" not in o["data"]), \
+                f"{path.name} cell {i}: the figure is stored as its text repr, with no image"
+        for o in images:
+            alt = o.get("metadata", {}).get("image/png", {}).get("alt", "")
+            assert len(alt) > 30 and not _FILE_NAME_ALT.search(alt), f"{path.name} cell {i}: alt text {alt!r}"

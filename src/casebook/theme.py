@@ -85,7 +85,7 @@ TEXT_PALETTE = [text_color(c) for c in PALETTE]
 
 
 def use_theme(context: str = "talk", font_scale: float = 0.9) -> None:
-    """Apply the casebook theme to matplotlib and seaborn.
+    """Apply the casebook theme to matplotlib and seaborn (and, in IPython, alt text for figures).
 
     Parameters
     ----------
@@ -116,6 +116,10 @@ def use_theme(context: str = "talk", font_scale: float = 0.9) -> None:
             "svg.hashsalt": "casebook",
         }
     )
+    # Figures shown by a chapter cell carry alt text made from their data (casebook.plotting.display).
+    from casebook.plotting.display import register
+
+    register()
 
 
 def role_colors(roles) -> dict[str, str]:

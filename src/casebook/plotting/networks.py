@@ -326,12 +326,12 @@ def plot_structure_grid(graphs, titles=None, ncols: int = 3, legend_at=None):
     >>> len(fig.axes)
     2
     """
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
     graphs = list(graphs)
     nrows = -(-len(graphs) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.35 * ncols, 4.0 * nrows), layout="constrained",
-                             squeeze=False)
+    fig = Figure(figsize=(4.35 * ncols, 4.0 * nrows), layout="constrained")  # not pyplot: shown once
+    axes = fig.subplots(nrows, ncols, squeeze=False)
     legend_at = min(ncols, len(graphs)) - 1 if legend_at is None else legend_at
     flat = axes.ravel()
     for k, (ax, G) in enumerate(zip(flat, graphs)):

@@ -64,14 +64,14 @@ def draw_race(data, quantity: str = "dependence", ax=None, instability=None, thr
     >>> pic.ax.get_ylabel(), len(pic.update(race.simulate(years=15, dt=0.1), threshold=0.3)) >= 3
     ('dependence', True)
     """
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
     from casebook.plotting.picture import Picture
     from casebook.theme import PALETTE
 
     _check(data, quantity)
     if ax is None:
-        _, ax = plt.subplots()
+        ax = Figure().subplots()  # not pyplot: a chapter shows the figure once
     names = list(dict.fromkeys(data["partner"]))
     lines = [ax.plot(data.loc[data["partner"] == n, "t"], data.loc[data["partner"] == n, quantity],
                      color=PALETTE[i % len(PALETTE)], label=str(n), lw=2.5)[0] for i, n in enumerate(names)]
@@ -208,7 +208,7 @@ def plot_sweep(data, x: str, y: str = "instability_time", ax=None):
     >>> len(ax.lines)
     1
     """
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
 
     from casebook.theme import PALETTE
 
@@ -216,7 +216,7 @@ def plot_sweep(data, x: str, y: str = "instability_time", ax=None):
         if col not in data.columns:
             raise ValueError(f"plot_sweep: data lacks column {col!r}")
     if ax is None:
-        _, ax = plt.subplots()
+        ax = Figure().subplots()  # not pyplot: a chapter shows the figure once
     ax.plot(data[x], data[y], marker="o", color=PALETTE[0], lw=2.5)
     ax.set_xlabel(x.replace("_", " "))
     ax.set_ylabel(y.replace("_", " ") + " (years)")

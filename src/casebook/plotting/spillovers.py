@@ -26,10 +26,10 @@ _GAINS = (("inward", "inward"), ("outward", "outward (leak)"), ("net", "net"))
 
 
 def _axes(ax):
-    if ax is None:
-        import matplotlib.pyplot as plt
+    if ax is None:  # not pyplot: a chapter shows the figure once
+        from matplotlib.figure import Figure
 
-        _, ax = plt.subplots()
+        ax = Figure().subplots()
     return ax
 
 

@@ -195,4 +195,5 @@ def build_audit(start: str = "nummi", phase="exploration", k: int = 2, student: 
     box.outputs = {"figure": live, "plan": plan, "report": report, "status": status}
     box.result = result
     box.picture = picture
+    box.book_controls = ("start", "score_tacitness")  # live in the static book (casebook.widgets.frames)
     return box

@@ -206,6 +206,7 @@ def build_case_explorer(case_id: str | None = None, root=None, prerender: bool =
     box = panel([case_dd, summary, ex_dd, live.image, table], "cb-case-explorer", title="Case explorer")
     box.controls = {"case": case_dd, "exhibit": ex_dd}
     box.outputs = {"summary": summary, "exhibit_table": table, "figure": live}
+    box.book_controls = ("case",)  # live in the static book (casebook.widgets.frames)
     return box
 
 
@@ -277,4 +278,5 @@ def build_comparison_grid(root=None, cases=None):
     box.outputs = {"figure": live, "evidence": evidence, "table": table}
     box.highlight = picture.parts["frame"]
     box.picture = picture
+    box.book_controls = ("dimension", "case")  # live in the static book (casebook.widgets.frames)
     return box

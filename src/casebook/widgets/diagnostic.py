@@ -137,4 +137,5 @@ def build_diagnostic(qid: str = "ch03.diagnostic", compare=("nummi", "alpha_hito
     box.outputs = {"figure": live, "summary": summary, "exercises": exercises}
     box.case_profiles = cases
     box.picture = picture
+    box.book_controls = ()  # live in the static book (casebook.widgets.frames)
     return box

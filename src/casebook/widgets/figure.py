@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import math
 
 from casebook.widgets.blitter import Blitter  # noqa: F401 (the shared Blitter, importable from here)
 
 __all__ = ["LiveFigure", "Blitter", "panel", "hold_layout", "png_width", "text_em"]
+
+_FIGURE_IDS = itertools.count(1)
 
 
 def png_width(png: bytes) -> int:
@@ -93,6 +96,14 @@ class LiveFigure:
         self.image.add_class("cb-figure")  # every live figure: what the browser tests find
         if css_class != "cb-figure":
             self.image.add_class(css_class)
+        # What the chart shows, in words and numbers (casebook.plotting.describe), kept up on every
+        # push: the words become the image's alt text where the casebook's accessibility script runs
+        # (the book, the slides, Voila), the numbers a folded table. panel() puts it in the widget.
+        self.figure_id = f"cb-fig-{next(_FIGURE_IDS)}"
+        self.image.add_class(self.figure_id)
+        self.caption = w.HTML()
+        self.caption.add_class("cb-figure-caption")
+        self.image._cb_caption = self.caption
         self.renders = 0
         self.full_renders = 0  # renders that drew the whole figure (axes, ticks, layout)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -129,12 +140,28 @@ class LiveFigure:
         if self.image.layout.width != width:
             self.image.layout.width = width
         self.image.value = png
+        self.caption.value = self.describe_html()
         self.renders += 1
         self.full_renders += int(full)
 
     def refresh(self) -> None:
         """Re-render the whole figure and push it to the image widget."""
         self.push(self.png())
+
+    def describe(self) -> str:
+        """The figure's alt text, from the data its artists hold (:func:`casebook.plotting.describe.describe`)."""
+        from casebook.plotting.describe import describe
+
+        return describe(self.fig)
+
+    def describe_html(self) -> str:
+        """The caption's HTML: the alt text (for the accessibility script) and the folded table of numbers."""
+        import html
+
+        from casebook.plotting.describe import numbers_html
+
+        return (f'<span class="cb-alt" data-for="{self.figure_id}" hidden>{html.escape(self.describe())}</span>'
+                + numbers_html(self.fig))
 
 
 # ----------------------------------------------------------------- layouts that hold
@@ -294,6 +321,17 @@ def _fit_control(c) -> None:
         c.layout.min_width = f"calc({label} + {_SLIDER_TRACK_PX + _SLIDER_OTHER_PX}px)"
 
 
+def _figure_captions(widgets) -> list:
+    """The captions of the live figures in a widget tree (LiveFigure.caption), in tree order."""
+    found = []
+    for wid in widgets:
+        caption = getattr(wid, "_cb_caption", None)
+        if caption is not None:
+            found.append(caption)
+        found += _figure_captions(_children(wid))
+    return found
+
+
 @functools.lru_cache(maxsize=1)
 def _panel_class():
     """``Panel``: a ``VBox`` whose plain-text form is its ``note`` (ipywidgets imported only when needed)."""
@@ -301,8 +339,16 @@ def _panel_class():
 
     class Panel(w.VBox):
         note = ""
+        _book = None
 
         def _repr_mimebundle_(self, **kwargs):
+            # Building the static book (casebook.widgets.frames): show the kernel-free version instead.
+            from casebook.widgets import frames
+
+            if frames.active() and getattr(self, "book_controls", None) is not None:
+                if self._book is None:
+                    self._book = frames.kernel_free(self)
+                return self._book._repr_mimebundle_(**kwargs)
             data = super()._repr_mimebundle_(**kwargs)
             if data is not None and self.note:
                 data["text/plain"] = self.note
@@ -337,6 +383,7 @@ def panel(children, css_class: str, title: str | None = None):
     import ipywidgets as w
 
     kids = list(children)
+    kids += [c for c in _figure_captions(kids) if c not in kids]  # each live figure's words and numbers
     if title:
         kids.insert(0, w.HTML(f"<h4 style='margin:0.2em 0'>{html.escape(title)}</h4>"))
     box = _panel_class()(kids)

@@ -99,4 +99,5 @@ def build_chooser(**situation):
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary}
     box.picture = picture
+    box.book_controls = ("knowledge", "speed")  # live in the static book (casebook.widgets.frames)
     return box

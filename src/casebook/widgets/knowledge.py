@@ -98,4 +98,5 @@ def build_spiral(tacit_share: float = 0.5, **model_kw):
     box.outputs = {"figure": live, "summary": summary}
     box.update = update
     box.picture = picture
+    box.book_controls = ("technology_sharing", "tacit_share")  # live in the static book (casebook.widgets.frames)
     return box

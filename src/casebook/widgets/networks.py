@@ -187,4 +187,5 @@ def build_network_explorer(kind: str = "circuit", n: int = 10, *, seed: int = 0)
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary}
     box.picture = lambda: state["picture"]
+    box.book_controls = ("kind", "n")  # live in the static book (casebook.widgets.frames)
     return box

@@ -124,4 +124,5 @@ def build_phase_explorer(phase="exploration", dimension: str = "skills", profile
     box.outputs = {"figure": live, "summary": summary}
     box.frames = picture.parts["frames"]
     box.picture = picture
+    box.book_controls = ("phase", "dimension")  # live in the static book (casebook.widgets.frames)
     return box

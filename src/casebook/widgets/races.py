@@ -178,4 +178,6 @@ def build_learning_race(scenario: str | None = "nummi", years: float = 25.0, dt:
     box.outputs = {"figure": live, "summary": summary}
     box.race = lambda: state["shown"]
     box.picture = picture
+    box.book_controls = ("a_intent", "b_intent")  # live in the static book (casebook.widgets.frames)
+    box.book_labels = {"a_intent": f"{start.a.name}: intent", "b_intent": f"{start.b.name}: intent"}
     return box

@@ -112,6 +112,7 @@ def build_cluster_explorer(beta: float = 0.5, theta: float = 0.3, delta: float =
     box.controls, box.outputs = controls, {"figure": live, "summary": summary}
     box.table = lambda: state["df"]
     box.picture = state["picture"]
+    box.book_controls = ("beta", "theta")  # live in the static book (casebook.widgets.frames)
     return box
 
 
@@ -164,6 +165,7 @@ def build_leak_or_share(spillover: float = 0.3, rd_cost: float = 5.0):
     box.controls = controls
     box.outputs = {"figure": live, "summary": summary, "lines": (nc, co), "marker": marker}
     box.picture = picture
+    box.book_controls = ("spillover", "rd_cost")  # live in the static book (casebook.widgets.frames)
     return box
 
 
@@ -233,4 +235,5 @@ def build_cluster_over_time(n_firms: int = 60, periods: int = 30, seed: int = 0)
                    "lines": {"gamma": pics[0].parts["lines"], "net": pics[1].parts["lines"]}}
     box.data = lambda: state["df"]
     box.picture = state["picture"]
+    box.book_controls = ("beta", "theta_within")  # live in the static book (casebook.widgets.frames)
     return box

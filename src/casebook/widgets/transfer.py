@@ -120,4 +120,5 @@ def build_learning_plan(vignette: str = "continuous_improvement", budget: float 
     box.outputs = {"figure": live, "summary": summary, "story": story}
     box.refresh = fast.refresh
     box.picture = picture
+    box.book_controls = ("vignette", "rotations")  # live in the static book (casebook.widgets.frames)
     return box

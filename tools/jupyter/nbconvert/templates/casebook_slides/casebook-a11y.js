@@ -20,6 +20,12 @@
       var text = labelOf(h);
       if (text) { h.setAttribute("aria-label", text); }
     });
+    /* A live figure's alt text is written beside it by the kernel (LiveFigure.caption): put it on the image. */
+    document.querySelectorAll(".cb-alt[data-for]").forEach(function (s) {
+      var img = document.querySelector("img." + s.getAttribute("data-for"));
+      var text = s.textContent.trim();
+      if (img && text && img.getAttribute("alt") !== text) { img.setAttribute("alt", text); }
+    });
     /* sphinx-book-theme's search button is named "Search" but also shows a shortcut: name it by
        what it shows (WCAG 2.5.3, label in name). */
     document.querySelectorAll(".search-button__button[aria-label]").forEach(function (b) {
