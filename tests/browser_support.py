@@ -166,36 +166,71 @@ def voila(root_dir: Path, env: dict | None = None):
         yield base
 
 
-_BOOK: list[Path] = []
+# ---------------------------------------------------------------- axe-core (WCAG 2.x A and AA)
+AXE_DIR = ARTIFACTS / "npm-live"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_source() -> str:
+    """axe-core's script, installed from npm into tests/artifacts/npm-live (once per version)."""
+    import json
+
+    npm = shutil.which("npm")
+    if npm is None:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("npm (for axe-core) is missing in CI (`make test` installs it)")
+        pytest.skip("npm (for axe-core) is not installed")
+    script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.exists():
+        AXE_DIR.mkdir(parents=True, exist_ok=True)
+        (AXE_DIR / "package.json").write_text(json.dumps(
+            {"name": "casebook-live-tests", "private": True, "dependencies": {"axe-core": "4"}}), encoding="utf-8")
+        subprocess.run([npm, "install", "--no-package-lock", "--no-audit", "--no-fund", "--silent"],
+                       cwd=AXE_DIR, check=True, timeout=300)
+    return script.read_text(encoding="utf-8")
+
+
+def axe_violations(page, source: str, ran=("color-contrast",)) -> list:
+    """axe-core's WCAG 2.x A/AA violations on the page (and a check that the rules in ``ran`` ran).
+
+    Each violation is ``(rule id, help, [targets])``. The script is evaluated through the DevTools
+    protocol, so a page's own content-security policy (no inline script) stays on.
+    """
+    page.evaluate(source + "\n;0")
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: tags})", AXE_TAGS)
+    passed = {r["id"] for r in result["passes"]}
+    assert set(ran) <= passed, sorted(passed)  # axe really checked these
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+_BUILT: dict[str, Path] = {}
+_OUTPUT = {"book": "html", "instructor": "instructor", "slides": "slides"}
+
+
+def built(edition: str) -> Path:
+    """An edition (``book``, ``instructor``, ``slides``) built once per test run by ``tools/build_book.py``.
+
+    Skips without npm (the offline JavaScript comes from it). ``--allow-modified``: test the chapters
+    as they are in this tree (an author's uncommitted edit included); a clean clone (CI) has none,
+    and the refusal itself is tested in test_workcopy.py.
+    """
+    if edition not in _BUILT:
+        if shutil.which("npm") is None:
+            pytest.skip(f"npm is needed to build the offline {edition}")
+        subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), edition, "--allow-modified"],
+                       check=True, cwd=ROOT)
+        _BUILT[edition] = ROOT / "book" / "_build" / _OUTPUT[edition]
+    return _BUILT[edition]
 
 
 def built_book() -> Path:
-    """The student book built once per test run (``tools/build_book.py book``); skips without npm."""
-    if not _BOOK:
-        import shutil
-
-        if shutil.which("npm") is None:
-            pytest.skip("npm is needed to build the offline book")
-        # --allow-modified: test the chapters as they are in this tree (an author's uncommitted edit
-        # included); a clean clone (CI) has none, and the refusal itself is tested in test_workcopy.py.
-        subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "book", "--allow-modified"],
-                       check=True, cwd=ROOT)
-        _BOOK.append(ROOT / "book" / "_build" / "html")
-    return _BOOK[0]
-
-
-_SLIDES: list[Path] = []
+    """The student book (``tools/build_book.py book``), built once per test run."""
+    return built("book")
 
 
 def built_slides() -> Path:
-    """The slide decks built once per test run (``tools/build_book.py slides``); skips without npm."""
-    if not _SLIDES:
-        if shutil.which("npm") is None:
-            pytest.skip("npm is needed to build the offline slides")
-        subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "slides", "--allow-modified"],
-                       check=True, cwd=ROOT)
-        _SLIDES.append(ROOT / "book" / "_build" / "slides")
-    return _SLIDES[0]
+    """The slide decks (``tools/build_book.py slides``), built once per test run."""
+    return built("slides")
 
 
 @contextmanager

@@ -200,9 +200,12 @@ def test_book_page_renders_widgets_offline(browser, built_book):
         slider.scroll_into_view_if_needed()
         slider.wait_for(state="visible")
         page.wait_for_selector("mjx-container")  # MathJax typeset the equations, from the site itself
-        note = page.evaluate("getComputedStyle(document.querySelector('.cb-panel'), '::before').content")
-        assert "need Python" in note, "the book does not tell readers its widgets are a snapshot"
-        assert page.evaluate("getComputedStyle(document.querySelector('.cb-panel .widget-slider')).pointerEvents") == "none"
+        # An exercise is a snapshot of the run, and says so; a model's widget is its kernel-free
+        # version (casebook.widgets.frames), whose own controls work (tests/test_book_reader.py moves them).
+        note = page.evaluate("getComputedStyle(document.querySelector('.cb-panel:not(.cb-kernel-free)'), '::before').content")
+        assert "need Python" in note, "the book does not tell readers its exercises are a snapshot"
+        assert page.evaluate("getComputedStyle(document.querySelector('.cb-kernel-free .cb-book-control')).pointerEvents") == "auto"
+        assert "need Python" in page.locator(".cb-kernel-free .cb-kernel-free-note").first.text_content()
         page.screenshot(path=str(ARTIFACTS / "book_page.png"))
         external = [u for u in requests if not (u.startswith(base) or u.startswith(("data:", "blob:")))]
         assert external == [], f"the book page asked for outside resources: {external}"

@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import browser_support
 from live_fixtures import OPTIONS, QID, free_port, start_server, stop
 
 pytestmark = pytest.mark.browser
@@ -43,19 +44,7 @@ def _need(what: str):
 
 @pytest.fixture(scope="module")
 def axe_source() -> str:
-    """axe-core's script, installed from npm into tests/artifacts/npm-live (once per version)."""
-    npm = shutil.which("npm")
-    if npm is None:
-        _need("npm (for axe-core)")
-    script = NPM_DIR / "node_modules" / "axe-core" / "axe.min.js"
-    if not script.exists():
-        NPM_DIR.mkdir(parents=True, exist_ok=True)
-        (NPM_DIR / "package.json").write_text(json.dumps(
-            {"name": "casebook-live-tests", "private": True,
-             "dependencies": {"axe-core": "4"}}), encoding="utf-8")
-        subprocess.run([npm, "install", "--no-package-lock", "--no-audit", "--no-fund", "--silent"],
-                       cwd=NPM_DIR, check=True, timeout=300)
-    return script.read_text(encoding="utf-8")
+    return browser_support.axe_source()
 
 
 @pytest.fixture(scope="module")
@@ -70,14 +59,7 @@ def chromium():
         browser.close()
 
 
-def axe_violations(page, source: str, ran=("color-contrast",)) -> list:
-    """axe-core's WCAG 2.x A/AA violations on the page (and a check that the rules in ``ran`` ran)."""
-    # Evaluated through the DevTools protocol: the page's own policy (no inline script) stays on.
-    page.evaluate(source + "\n;0")
-    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: tags})", AXE_TAGS)
-    passed = {r["id"] for r in result["passes"]}
-    assert set(ran) <= passed, sorted(passed)  # axe really checked these
-    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+axe_violations = browser_support.axe_violations
 
 
 def test_open_commit_reveal_on_a_projector_two_phones_and_a_notebook(

@@ -105,3 +105,13 @@ def test_the_pdf_refuses_modified_chapters_like_the_book(monkeypatch, capsys):
     assert build_pdf.main([]) == 1
     err = capsys.readouterr().err
     assert "chapters/05_x.ipynb" in err and "build_pdf.py" in err
+
+
+def test_every_figure_carries_alt_text_made_from_its_data(built):
+    """Static figures (their output's alt metadata) and widget stills (their live figure's caption)."""
+    _, typ, md = built
+    figures = re.findall(r'#figure\(image\("images/[^"]+", width: 80%(?:, alt: "((?:[^"\\]|\\.)*)")?\)\)', typ)
+    assert len(figures) >= 10
+    missing = [i for i, alt in enumerate(figures) if len(alt) < 25]
+    assert not missing, f"{len(missing)} of {len(figures)} figures have no alt text"
+    assert 'class="cb-alt"' not in md  # a caption's words went onto its image, not into the text

@@ -4,9 +4,11 @@ Every slide of every deck: no taller than the 1280 x 720 deck once shown (the
 template shrinks a slide only as a last resort), type still large enough to
 read from the back (at least 20 CSS pixels after any shrinking), no code shown
 unless a cell is tagged ``show-code``, and, like every page of the casebook,
-no request to anywhere but the local server. The type check is for prose: a
-widget or a table taller than a slide is shrunk to fit whole, and its labels
-may then be smaller (chapter 03's questionnaire, chapter 09's phase table).
+no request to anywhere but the local server, and no WCAG 2.x A or AA violation
+(axe-core, run on each slide as it is shown). The type check is for prose: a
+table taller than a slide is shrunk to fit whole, and its labels may then be
+smaller (chapter 09's phase table). Widgets are their kernel-free versions
+(the deck runs each chapter as the book does), so they work on the slide.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import ARTIFACTS, ROOT, built_slides, launch, serve
+from browser_support import AXE_TAGS, ARTIFACTS, ROOT, axe_source, built_slides, launch, serve
 
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -31,7 +33,9 @@ MEASURE = """() => {
   window.casebookFitSlide();
   const zoom = parseFloat(slide.style.zoom || "1");
   const scale = Reveal.getScale() * zoom;
-  const shown = [...slide.querySelectorAll("*")].filter(e => e.offsetParent !== null);
+  // What a closed <details> holds (a chart's folded numbers) takes no room until opened.
+  const folded = e => { const d = e.closest("details"); return d && !d.open && e !== d && !e.closest("summary"); };
+  const shown = [...slide.querySelectorAll("*")].filter(e => e.offsetParent !== null && !folded(e));
   const rects = shown.map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0);
   const bottom = rects.length ? Math.max(...rects.map(r => r.bottom)) : 0;
   const top = rects.length ? Math.min(...rects.map(r => r.top)) : 0;
@@ -43,9 +47,16 @@ MEASURE = """() => {
 }"""
 
 
+AXE_ON_SLIDE = """async (tags) => {
+  const r = await axe.run(Reveal.getCurrentSlide(), {runOnly: tags});
+  return r.violations.map(v => [v.id, v.nodes.map(n => n.target.join(" ")).slice(0, 3)]);
+}"""
+
+
 def measure_decks(folder: Path, decks: list[Path], profile: Path) -> tuple[list[str], list[str]]:
     """Every slide of ``decks`` shown in turn: ``(problems, requests that left the local server)``."""
     problems, outside = [], []
+    axe = axe_source()
     with serve(folder) as base, launch(profile, width=1280, height=720) as ctx:
         page = ctx.new_page()
         page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:", "blob:")) else None)
@@ -54,6 +65,7 @@ def measure_decks(folder: Path, decks: list[Path], profile: Path) -> tuple[list[
             page.wait_for_function("() => window.Reveal && Reveal.isReady && Reveal.isReady()")
             # No transition: each slide is measured where it rests, not on its way in.
             page.evaluate("() => Reveal.configure({transition: 'none', backgroundTransition: 'none'})")
+            page.evaluate(axe + "\n;0")
             slides = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
             for k, at in enumerate(slides):
                 page.evaluate(f"() => Reveal.slide({at['h']}, {at.get('v') or 0})")
@@ -67,13 +79,16 @@ def measure_decks(folder: Path, decks: list[Path], profile: Path) -> tuple[list[
                     problems.append(f"{where}: type {m['smallest']:.1f} px")
                 if m["code"]:
                     problems.append(f"{where}: shows {m['code']} code cell(s)")
+                # WCAG 2.x A and AA on the slide as shown (axe-core, npm): contrast, names, 24 px targets.
+                for rule, targets in page.evaluate(AXE_ON_SLIDE, AXE_TAGS):
+                    problems.append(f"{where}: axe {rule} on {targets}")
             if deck.name.startswith("05"):
                 ARTIFACTS.mkdir(exist_ok=True)
                 page.screenshot(path=str(ARTIFACTS / "slide_05_last.png"))
     return problems, outside
 
 
-def test_every_slide_fits_the_deck_with_type_to_project(tmp_path):
+def test_every_slide_fits_the_deck_with_type_to_project_and_passes_axe(tmp_path):
     folder = built_slides()
     decks = sorted(folder.glob("*.slides.html"))
     assert len(decks) == len(list((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")))

@@ -224,10 +224,20 @@ def question_extra(qid: str, *, instructor: bool) -> str | None:
             + "\n\n</details>")
 
 
+def downloads(name: str) -> str:
+    """The line under a chapter's title that links its notebook and the PDF (both copied into the site)."""
+    return (f'<p class="cb-downloads">Download <a href="notebooks/{name}" download>this chapter as a notebook '
+            f'({name})</a> to run it in JupyterLab, or <a href="casebook.pdf">the whole casebook as a PDF</a>.</p>')
+
+
 def stage_chapter(path: Path, dest: Path, terms: list[str], *, instructor: bool) -> None:
     nb = nbformat.read(path, as_version=4)
     linked: set[str] = set()
     cells = []
+    first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+    if first is not None:  # under the title: the chapter's notebook and the PDF
+        head, sep, rest = first.source.partition("\n")
+        first.source = head + "\n\n" + downloads(path.name) + ("\n" + rest if sep else "")
     for cell in nb.cells:  # each ask("qid") cell is followed by its solution from the question file
         cells.append(cell)
         m = ASK_CELL.match(cell.source) if cell.cell_type == "code" else None
@@ -241,70 +251,7 @@ def stage_chapter(path: Path, dest: Path, terms: list[str], *, instructor: bool)
     nbformat.write(nb, dest / path.name)
 
 
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-_MODEL_REF = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
-# The chapter runs with no pool, no class and no answers of anyone's: the book shows every reader the same page.
-_NOT_IN_THE_BOOK = ("CASEBOOK_POOL", "CASEBOOK_CLASS", "CASEBOOK_CLASS_CODE", "CASEBOOK_CLASS_KEY",
-                    "CASEBOOK_INSTRUCTOR", "CASEBOOK_PRESENT")
-
-
-def prune_widget_state(nb) -> tuple[int, int]:
-    """Keep only the widget models a page shows (and the links between them); return (kept, dropped).
-
-    The kernel records every model it ever made (the live widget a chapter built,
-    every intermediate figure), and the HTML manager would load them all. A page
-    needs the models its outputs display, everything they refer to (children,
-    layouts, styles) and the ``jslink`` models between those.
-    """
-    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    if not state:
-        return 0, 0
-    todo = [out["data"][WIDGET_VIEW]["model_id"] for cell in nb.cells for out in cell.get("outputs", [])
-            if WIDGET_VIEW in out.get("data", {})]
-    keep: set[str] = set()
-    while todo:
-        mid = todo.pop()
-        if mid in keep or mid not in state:
-            continue
-        keep.add(mid)
-        todo += _MODEL_REF.findall(json.dumps(state[mid].get("state", {})))
-    for mid, model in state.items():
-        if model.get("model_name") in ("LinkModel", "DirectionalLinkModel"):
-            refs = _MODEL_REF.findall(json.dumps(model.get("state", {})))
-            if refs and all(r in keep for r in refs):
-                keep.add(mid)
-    nb.metadata["widgets"][WIDGET_STATE]["state"] = {k: v for k, v in state.items() if k in keep}
-    return len(keep), len(state) - len(keep)
-
-
-def execute_kernel_free(path: Path) -> float:
-    """Run a staged chapter as the static book shows it, in place (``CASEBOOK_KERNEL_FREE=1``).
-
-    Each widget is then displayed as its kernel-free version (casebook.widgets.frames: its main
-    controls switch precomputed frames in the browser) and each figure as an HTML figure with alt
-    text made from its data and its numbers folded beneath; unused widget models are dropped.
-    """
-    import os
-
-    import execute_chapters
-
-    saved = {k: os.environ.get(k) for k in (*_NOT_IN_THE_BOOK, "CASEBOOK_KERNEL_FREE")}
-    for k in _NOT_IN_THE_BOOK:
-        os.environ.pop(k, None)
-    os.environ["CASEBOOK_KERNEL_FREE"] = "1"
-    try:
-        seconds = execute_chapters.execute(path)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    nb = nbformat.read(path, as_version=4)
-    prune_widget_state(nb)
-    nbformat.write(nb, path)
-    return seconds
+from execute_chapters import execute_kernel_free, prune_widget_state  # noqa: E402,F401 (the book runs its chapters kernel-free)
 
 
 def teaching_notes(src: Path) -> list[str]:
@@ -370,7 +317,25 @@ def build_site(edition: str, kernel_free: bool = True) -> Path:
     subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "2", str(src), str(out)],
                    check=True, env={**os.environ, **env})
     copy_widget_fonts(out)
+    fix_aria_roles(out)
+    # What each chapter page links (downloads()): the chapters as notebooks, and the PDF edition.
+    (out / "notebooks").mkdir(exist_ok=True)
+    for nb in chapters:
+        shutil.copy2(nb, out / "notebooks" / nb.name)
+    import build_pdf
+
+    shutil.copy2(build_pdf.build_pdf(), out / "casebook.pdf")
     return out
+
+
+def fix_aria_roles(out: Path) -> None:
+    """sphinxcontrib-bibtex marks each entry ``doc-biblioentry`` (a role deprecated in ARIA 1.2) inside a
+    ``role="list"``: make the entries list items, which is what they are (axe: aria-deprecated-role,
+    aria-required-children)."""
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'role="doc-biblioentry"' in text:
+            page.write_text(text.replace('role="doc-biblioentry"', 'role="listitem"'), encoding="utf-8")
 
 
 def copy_widget_fonts(out: Path) -> None:

@@ -71,6 +71,19 @@ def _typst_str(text: str) -> str:
     return '"' + " ".join(str(text).split()).translate(_TYPST_STRING) + '"'
 
 
+_CAPTION_ALT = re.compile(r'<span class="cb-alt" data-for="([^"]+)" hidden>(.*?)</span>', re.S)
+
+
+def _caption_alt(state: dict, image_state: dict) -> str | None:
+    """A live figure's alt text: its caption (casebook.widgets.figure.LiveFigure.caption) names it by class."""
+    ids = [c for c in image_state.get("_dom_classes", []) if c.startswith("cb-fig-")]
+    for model in state.values() if ids else ():
+        for m in _CAPTION_ALT.finditer(str(model.get("state", {}).get("value", ""))):
+            if m.group(1) in ids:
+                return html.unescape(m.group(2))
+    return None
+
+
 def _figure(png: bytes, images: Path, name: str, alt: str | None) -> str:
     """A raw Typst figure block for a PNG, with its alt text where there is one."""
     path = images / f"{name}.png"
@@ -98,10 +111,10 @@ def _widget_still(state: dict, model_id: str, images: Path, stem: str, seen: set
         buffers = {tuple(b["path"]): b["data"] for b in model.get("buffers", [])}
         data = buffers.get(("value",))
         if data and s.get("format", "png") == "png":
-            alt = s.get("tooltip") or s.get("description") or None
+            alt = s.get("tooltip") or s.get("description") or _caption_alt(state, s) or None
             out.append(_figure(base64.b64decode(data), images, f"{stem}-{len(seen)}", alt))
     elif name in ("HTMLModel", "HTMLMathModel", "LabelModel"):
-        value = s.get("value", "")
+        value = _CAPTION_ALT.sub("", s.get("value", ""))  # a caption's alt text goes on its image
         if value.strip():
             out.append(batch.add(value) if name != "LabelModel" else html.escape(value))
     elif name in ("RadioButtonsModel", "DropdownModel", "SelectModel", "ToggleButtonsModel", "SelectionSliderModel"):
@@ -161,7 +174,8 @@ def chapter_markdown(path: Path, images: Path, batch: _HtmlBatch) -> tuple[str, 
                     parts.append(_still(nb, data["application/vnd.jupyter.widget-view+json"]["model_id"],
                                         images, stem, batch))
                 elif "image/png" in data:
-                    alt = output.get("metadata", {}).get("casebook", {}).get("alt")
+                    meta = output.get("metadata", {})
+                    alt = meta.get("casebook", {}).get("alt") or meta.get("image/png", {}).get("alt")
                     parts.append(_figure(base64.b64decode(data["image/png"]), images, stem, alt))
                 elif "text/html" in data:
                     parts.append(batch.add("".join(data["text/html"])))

@@ -3,6 +3,8 @@
 ``tools/build_book.py slides`` calls :func:`build_slides`. Each chapter is staged
 first (the chapter itself is never changed):
 
+- each chapter runs first as the book runs it (``execute_kernel_free``): a
+  widget is its kernel-free version, whose main controls work on the slide;
 - code is hidden: a code cell shows only its outputs, unless it is tagged
   ``show-code`` (code that is the lesson); a cell left with nothing to show is
   dropped, and so are folded solutions (slides are for the class meeting);
@@ -193,9 +195,17 @@ def build_slides(out: Path, vendor) -> Path:
 
     out.mkdir(parents=True, exist_ok=True)
     vendor(out / "vendor")
+    from execute_chapters import execute_kernel_free
+
     with tempfile.TemporaryDirectory() as tmp:
         for path in sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb")):
-            nb = nbformat.read(path, as_version=4)
+            # Run a copy kernel-free first (its widgets then work on the slide with no kernel, and
+            # are shorter: no questionnaire of thirty buttons shrunk to fit), then cut it into slides.
+            run = Path(tmp) / "run" / path.name
+            run.parent.mkdir(exist_ok=True)
+            run.write_bytes(path.read_bytes())
+            execute_kernel_free(run)
+            nb = nbformat.read(run, as_version=4)
             staged = Path(tmp) / path.name
             nbformat.write(nbformat.from_dict(stage(nb)), staged)
             subprocess.run([

@@ -4,8 +4,8 @@
 runs first) teaches IPython one thing about matplotlib figures: the output
 of a cell that shows a figure carries :func:`casebook.plotting.describe.describe`
 as the PNG's ``alt`` metadata (the PDF and any viewer that reads it use it).
-While the static book is built (``CASEBOOK_KERNEL_FREE=1``), the output is
-also an HTML figure, the image with that alt text and, folded beneath it,
+While the static book is built (``CASEBOOK_KERNEL_FREE=1``) and in the Voila
+app (``CASEBOOK_PRESENT=1``), the output is also an HTML figure, the image with that alt text and, folded beneath it,
 the table of the numbers behind the chart. The PNG is made here as well
 (``bbox_inches="tight"``, as matplotlib's inline backend makes it), since the
 casebook's figures are not pyplot figures and the inline backend may never
@@ -36,7 +36,12 @@ _ENV = "CASEBOOK_KERNEL_FREE"  # the same switch as casebook.widgets.frames.ENV 
 
 
 def _book() -> bool:
-    return os.environ.get(_ENV, "").strip().lower() in {"1", "true", "yes"}
+    """The book being built, or the Voila app (``make present`` sets ``CASEBOOK_PRESENT``): HTML figures.
+
+    JupyterLab and Voila draw an ``image/png`` output with no alt text whatever its metadata says;
+    an HTML figure carries it.
+    """
+    return any(os.environ.get(k, "").strip().lower() in {"1", "true", "yes"} for k in (_ENV, "CASEBOOK_PRESENT"))
 
 
 def bundle(fig, book: bool | None = None):

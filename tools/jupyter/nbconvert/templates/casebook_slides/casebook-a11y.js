@@ -30,7 +30,7 @@
        what it shows (WCAG 2.5.3, label in name). */
     document.querySelectorAll(".search-button__button[aria-label]").forEach(function (b) {
       var shown = b.textContent.replace(/\s+/g, " ").trim();
-      if (shown && shown.indexOf(b.getAttribute("aria-label")) !== 0) { b.setAttribute("aria-label", shown); }
+      if (shown && b.getAttribute("aria-label") !== shown) { b.setAttribute("aria-label", shown); }
     });
   }
   var pending = false;
