@@ -12,80 +12,22 @@ Screenshots go to tests/artifacts/ (not committed).
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import threading
-import time
-import urllib.request
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from browser_support import make_lab, voila_command
+from browser_support import (ARTIFACTS, CHROMIUM, FLAGS, ROOT, TIMEOUT_MS, free_port, make_lab, process,
+                             require_chromium, serve, voila_command, wait_http)
+from browser_support import built_book as build_book
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # The chapter whose slider the browser tests drive (a chapter with a LiveFigure).
 WIDGET_CHAPTER = "05_learning_races.ipynb"
-TIMEOUT_MS = 90_000
-
-
-def _require_chromium():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing in CI: `make test` installs it (apt-get install chromium)")
-        pytest.skip("Debian's chromium is not installed (as root: apt-get install chromium)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_http(url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status < 500:
-                    return
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{url} did not answer within {timeout} s")
-        time.sleep(0.2)
-
-
-@contextmanager
-def _process(cmd, **kw):
-    proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, **kw)
-    try:
-        yield proc
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=15)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -160,25 +102,7 @@ def test_make_lab_serves_chapter_00_and_a_widget_chapter_reacts(browser, tmp_pat
 
 @pytest.fixture(scope="module")
 def built_book():
-    if shutil.which("npm") is None:
-        pytest.skip("npm is needed to build the offline book")
-    # --allow-modified: the chapters as they are in this tree (see browser_support.built_book).
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build_book.py"), "book", "--allow-modified"],
-                   check=True, cwd=ROOT)
-    return ROOT / "book" / "_build" / "html"
-
-
-@contextmanager
-def _serve(folder: Path):
-    handler = partial(SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *a, **k: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    return build_book()
 
 
 def test_book_page_renders_widgets_offline(browser, built_book):
@@ -187,7 +111,7 @@ def test_book_page_renders_widgets_offline(browser, built_book):
     target = built_book / WIDGET_CHAPTER.replace(".ipynb", ".html")
     if not target.exists():
         pytest.skip(f"{WIDGET_CHAPTER} is not written yet")
-    with _serve(built_book) as base:
+    with serve(built_book) as base:
         page = browser.new_page()
         requests, errors, missing = [], [], []
         page.on("request", lambda req: requests.append(req.url))
@@ -218,10 +142,10 @@ def test_voila_app_reacts_to_a_control(browser):
     if not (ROOT / "chapters" / WIDGET_CHAPTER).exists():
         pytest.skip(f"{WIDGET_CHAPTER} is not written yet")
     ARTIFACTS.mkdir(exist_ok=True)
-    port = _free_port()
+    port = free_port()
     cmd, env = voila_command(f"chapters/{WIDGET_CHAPTER}", port)
-    with _process(cmd, env={**os.environ, **env}):
-        _wait_http(f"http://127.0.0.1:{port}/", timeout=90)
+    with process(cmd, env={**os.environ, **env}):
+        wait_http(f"http://127.0.0.1:{port}/", timeout=90)
         page = browser.new_page()
         page.goto(f"http://127.0.0.1:{port}/")
         _first_slider_changes(page, "img.cb-figure")

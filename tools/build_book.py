@@ -251,7 +251,9 @@ def stage_chapter(path: Path, dest: Path, terms: list[str], *, instructor: bool)
     nbformat.write(nb, dest / path.name)
 
 
-from execute_chapters import execute_kernel_free, prune_widget_state  # noqa: E402,F401 (the book runs its chapters kernel-free)
+if str(Path(__file__).resolve().parent) not in sys.path:  # imported by path (tests): find the tools beside it
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from execute_chapters import execute_kernel_free, prune_widget_state  # noqa: E402,F401 (chapters run kernel-free)
 
 
 def teaching_notes(src: Path) -> list[str]:
