@@ -12,6 +12,7 @@ Screenshots go to tests/artifacts/ (not committed).
 from __future__ import annotations
 
 import os
+import urllib.request
 
 import pytest
 
