@@ -124,3 +124,13 @@ def test_every_colour_the_package_writes_words_in_reads_at_wcag_aa():
     assert found, "the scan found no text colours: it is looking in the wrong place"
     low = {c: (f, round(contrast_ratio(c), 2)) for c, f in found.items() if contrast_ratio(c) < 4.5}
     assert low == {}
+
+
+def test_cli_usage_names_the_command_as_typed():
+    """`casebook --help` (the console script) says `casebook`; `python -m casebook --help` says that."""
+    script = Path(sys.executable).parent / "casebook"
+    if script.exists():
+        out = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout
+        assert out.startswith("usage: casebook ")
+    out = subprocess.run([sys.executable, "-m", "casebook", "--help"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("usage: python -m casebook ")

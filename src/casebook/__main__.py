@@ -34,8 +34,13 @@ def _command_modules():
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one subparser per command module."""
+    import os
+    import sys
+
+    # Named as it was typed: the `casebook` console script, or `python -m casebook`.
+    typed = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
     parser = argparse.ArgumentParser(
-        prog="python -m casebook",
+        prog="casebook" if typed in ("casebook", "casebook.exe") else "python -m casebook",
         description="The Alliance Learning Casebook: cases, exercises and reports.",
     )
     parser.add_argument("--version", action="version", version=f"casebook {__version__}")
