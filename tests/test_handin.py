@@ -49,7 +49,7 @@ def test_cli_export(casebook_home, tmp_path, capsys):
     save_answer("ch01.a", "numeric", 1.0)
     assert main(["export", "--out", str(tmp_path / "o"), "--student", "test-student"]) == 0
     out = capsys.readouterr().out
-    assert "(1 answers; upload this file)" in out
+    assert "(1 answer; upload this file)" in out
     assert (tmp_path / "o" / "test-student.html").exists()
 
 

@@ -35,7 +35,7 @@ def run(args) -> int:
         return 1
     doc = json.loads(paths["json"].read_text(encoding="utf-8"))
     n = len(doc.get("answers", {}))
-    print(f"wrote {paths['json'].resolve()}  ({n} answers; upload this file)")
+    print(f"wrote {paths['json'].resolve()}  ({n} answer{'' if n == 1 else 's'}; upload this file)")
     print(f"wrote {paths['html'].resolve()}  (readable summary)")
     print(f"name on the hand-in: {doc['student']}")
     if not args.name and not args.student and not os.environ.get("CASEBOOK_STUDENT", "").strip():
