@@ -194,7 +194,22 @@ def _describe_axes(ax) -> str:
             words.append(f"{label if _named(label) else 'A marker'} at {xl or 'x'} {fmt(value)}.")
         elif kind == "horizontal" and _named(label):
             words.append(f"{label} at {fmt(value)}.")
-    if not series and not bars:
+    grid = _heatmap(ax) if not series and not bars else None
+    if grid is not None:
+        import numpy as np
+
+        rows, cols, values = grid
+        hi = np.unravel_index(np.nanargmax(values), values.shape)
+        lo = np.unravel_index(np.nanargmin(values), values.shape)
+        words.append(f"heatmap of {len(rows)} rows by {len(cols)} columns, values {fmt(np.nanmin(values))} to "
+                     f"{fmt(np.nanmax(values))}: highest {rows[hi[0]]}, {cols[hi[1]]} ({fmt(values[hi])}); "
+                     f"lowest {rows[lo[0]]}, {cols[lo[1]]} ({fmt(values[lo])}).")
+        framed = [p for p in ax.patches if p.get_visible() and not p.get_fill()]
+        for p in framed[:1]:
+            i, j = int(round(p.get_y())), int(round(p.get_x()))
+            if 0 <= i < len(rows) and 0 <= j < len(cols):
+                words.append(f"Framed: {rows[i]}, {cols[j]} ({fmt(values[i, j])}).")
+    elif not series and not bars:
         from matplotlib.collections import LineCollection, PathCollection
 
         points = sum(len(c.get_offsets()) for c in ax.collections if isinstance(c, PathCollection))
@@ -212,9 +227,27 @@ def _describe_axes(ax) -> str:
 
 
 def _axes(fig):
-    """The axes that show something (an axes with its frame turned off, a network say, counts)."""
-    return [ax for ax in fig.axes if ax.get_visible() and (ax.axison or ax.texts or ax.collections or ax.patches
-                                                           or ax.lines or ax.images)]
+    """The axes that show something (an axes with its frame turned off, a network say, counts); not colorbars."""
+    return [ax for ax in fig.axes if ax.get_visible() and getattr(ax, "_colorbar", None) is None
+            and (ax.axison or ax.texts or ax.collections or ax.patches or ax.lines or ax.images)]
+
+
+def _heatmap(ax):
+    """``(row labels, column labels, values)`` of a heatmap drawn as a QuadMesh (seaborn's), or None."""
+    import numpy as np
+    from matplotlib.collections import QuadMesh
+
+    mesh = next((c for c in ax.collections if isinstance(c, QuadMesh)), None)
+    if mesh is None or mesh.get_array() is None:
+        return None
+    values = np.ma.filled(np.ma.asarray(mesh.get_array(), dtype=float), np.nan)
+    if values.ndim != 2:
+        return None
+    rows = [_clean(t.get_text()) for t in ax.get_yticklabels()]
+    cols = [_clean(t.get_text()) for t in ax.get_xticklabels()]
+    rows = rows if len(rows) == values.shape[0] else [f"row {i + 1}" for i in range(values.shape[0])]
+    cols = cols if len(cols) == values.shape[1] else [f"column {j + 1}" for j in range(values.shape[1])]
+    return rows, cols, values
 
 
 def describe(fig) -> str:
@@ -294,7 +327,11 @@ def numbers(fig) -> list[tuple[str, list[list[str]]]]:
             header = [""] + [name or (_clean(ax.get_ylabel()) or "value") for name, _ in bars]
             body = [[c] + [next((fmt(v) for cc, v in rows_ if cc == c), "") for _, rows_ in bars] for c in cats]
             tables.append((caption if not series else f"{caption} (bars)", [header] + body))
-        if not series and not bars:
+        grid = _heatmap(ax) if not series and not bars else None
+        if grid is not None:
+            rows, cols, values = grid
+            tables.append((caption, [[""] + cols] + [[r] + [fmt(v) for v in values[i]] for i, r in enumerate(rows)]))
+        elif not series and not bars:
             texts = _texts(ax)
             if texts:
                 tables.append((caption, [["label"]] + [[t] for t in texts]))
