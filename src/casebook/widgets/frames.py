@@ -253,8 +253,8 @@ def kernel_free(box, names=None):
     else:
         stack = w.Stack([frames[()]], selected_index=0)
         links = []
-    others = [c.description or n for n, c in box.controls.items() if n not in names and c.description
-              and getattr(c, "_view_name", "") not in ("ButtonView",)]
+    others = list(dict.fromkeys(c.description for n, c in box.controls.items() if n not in names and c.description
+                                and getattr(c, "_view_name", "") not in ("ButtonView",)))  # each name once
     live = " and ".join(f"<b>{html.escape(c.description)}</b>" for c in made)
     note = (f"In this page, {live} move{'s' if len(made) == 1 else ''} the chart: the book holds its pictures "
             f"for {len(frames)} settings, drawn by the same code as the live widget. " if made else
