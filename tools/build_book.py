@@ -253,7 +253,7 @@ def stage_chapter(path: Path, dest: Path, terms: list[str], *, instructor: bool)
 
 if str(Path(__file__).resolve().parent) not in sys.path:  # imported by path (tests): find the tools beside it
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-from execute_chapters import execute_kernel_free, prune_widget_state  # noqa: E402,F401 (chapters run kernel-free)
+from execute_chapters import execute_kernel_free  # noqa: E402 (the book runs its chapters kernel-free)
 
 
 def teaching_notes(src: Path) -> list[str]:
@@ -272,11 +272,11 @@ def teaching_notes(src: Path) -> list[str]:
     return pages
 
 
-def build_site(edition: str, kernel_free: bool = True) -> Path:
+def build_site(edition: str) -> Path:
     """Build the HTML book (``student``) or the instructor edition.
 
-    ``kernel_free`` (the default) re-runs each staged chapter so that its widgets work with no
-    kernel (:func:`execute_kernel_free`); False renders the chapters' stored outputs as they are.
+    Each staged chapter is run once more (:func:`execute_kernel_free`), so that its widgets work
+    with no kernel.
     """
     instructor = edition == "instructor"
     src = BUILD / f"{edition}-src"
@@ -295,8 +295,7 @@ def build_site(edition: str, kernel_free: bool = True) -> Path:
     chapters = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
     for nb in chapters:
         stage_chapter(nb, src, terms, instructor=instructor)
-        if kernel_free:
-            execute_kernel_free(src / nb.name)
+        execute_kernel_free(src / nb.name)
     write_glossary(src, entries)
     write_bibliography(src)
     notes = teaching_notes(src) if instructor else []

@@ -24,6 +24,12 @@ JupyterHub or the test suite can point the casebook elsewhere:
     a class pool (``python -m casebook pool``) whose splits decision points show.
 ``CASEBOOK_INSTRUCTOR``
     ``1`` shows each exercise's solution under it (instructor view).
+``CASEBOOK_PRESENT``
+    ``1`` (``make present``): the Voila app for a room.
+``CASEBOOK_KERNEL_FREE``
+    ``1`` while the book is built: widgets become their kernel-free versions.
+
+On/off settings are read by :func:`env_flag`.
 
 Examples
 --------
@@ -37,6 +43,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+
+
+def env_flag(name: str) -> bool:
+    """True when the environment variable ``name`` is set to 1, true or yes (any case).
+
+    Examples
+    --------
+    >>> os.environ["CASEBOOK_DEMO_FLAG"] = " Yes "
+    >>> env_flag("CASEBOOK_DEMO_FLAG"), env_flag("CASEBOOK_NOT_SET")
+    (True, False)
+    >>> del os.environ["CASEBOOK_DEMO_FLAG"]
+    """
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes"}
 
 __all__ = ["repo_root", "cases_dir", "data_dir", "user_home", "chapters_dir", "work_dir"]
 

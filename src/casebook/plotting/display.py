@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 
 __all__ = ["register", "bundle"]
 
@@ -41,7 +40,9 @@ def _book() -> bool:
     JupyterLab and Voila draw an ``image/png`` output with no alt text whatever its metadata says;
     an HTML figure carries it.
     """
-    return any(os.environ.get(k, "").strip().lower() in {"1", "true", "yes"} for k in (_ENV, "CASEBOOK_PRESENT"))
+    from casebook.paths import env_flag
+
+    return env_flag(_ENV) or env_flag("CASEBOOK_PRESENT")
 
 
 def bundle(fig, book: bool | None = None):
@@ -56,7 +57,9 @@ def bundle(fig, book: bool | None = None):
     png = print_figure(fig, "png", bbox_inches="tight")
     data = {"image/png": png}
     if _book() if book is None else book:
-        width = int.from_bytes(png[16:20], "big")
+        from casebook.plotting.picture import png_width
+
+        width = png_width(png)
         data["text/html"] = (f'<figure class="cb-figure-static"><img src="data:image/png;base64,'
                              f'{base64.b64encode(png).decode("ascii")}" alt="{html.escape(alt)}" '
                              f'width="{width}" style="max-width:100%;height:auto">'

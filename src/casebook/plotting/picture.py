@@ -27,7 +27,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-__all__ = ["Picture", "group", "new_axes"]
+__all__ = ["Picture", "group", "new_axes", "png_width"]
+
+
+def png_width(png: bytes) -> int:
+    """The width in pixels of a PNG, read from its header.
+
+    Examples
+    --------
+    >>> import io
+    >>> from matplotlib.figure import Figure
+    >>> buf = io.BytesIO()
+    >>> Figure(figsize=(4, 3), dpi=80).savefig(buf, format="png")
+    >>> png_width(buf.getvalue())
+    320
+    >>> png_width(b"GIF89a")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a PNG (no PNG signature and IHDR chunk)
+    """
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG (no PNG signature and IHDR chunk)")
+    return int.from_bytes(png[16:20], "big")
 
 
 @dataclass(eq=False)

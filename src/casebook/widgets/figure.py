@@ -26,29 +26,12 @@ import io
 import itertools
 import math
 
+from casebook.plotting.picture import png_width  # also importable from here, as before
 from casebook.widgets.blitter import Blitter  # noqa: F401 (the shared Blitter, importable from here)
 
 __all__ = ["LiveFigure", "Blitter", "panel", "hold_layout", "png_width", "text_em"]
 
 _FIGURE_IDS = itertools.count(1)
-
-
-def png_width(png: bytes) -> int:
-    """The width in pixels of a PNG, read from its header.
-
-    Examples
-    --------
-    >>> live = LiveFigure(size=(4, 3), dpi=80)
-    >>> png_width(live.png())
-    320
-    >>> png_width(b"GIF89a")
-    Traceback (most recent call last):
-    ...
-    ValueError: not a PNG (no PNG signature and IHDR chunk)
-    """
-    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
-        raise ValueError("not a PNG (no PNG signature and IHDR chunk)")
-    return int.from_bytes(png[16:20], "big")
 
 
 class LiveFigure:
@@ -104,6 +87,7 @@ class LiveFigure:
         self.caption = w.HTML()
         self.caption.add_class("cb-figure-caption")
         self.image._cb_caption = self.caption
+        self.alt, self.numbers = "", ""  # the words and the table of numbers, as of the last push
         self.renders = 0
         self.full_renders = 0  # renders that drew the whole figure (axes, ticks, layout)
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -140,6 +124,7 @@ class LiveFigure:
         if self.image.layout.width != width:
             self.image.layout.width = width
         self.image.value = png
+        self.alt, self.numbers = self.describe(), self._numbers_html()
         self.caption.value = self.describe_html()
         self.renders += 1
         self.full_renders += int(full)
@@ -154,14 +139,19 @@ class LiveFigure:
 
         return describe(self.fig)
 
-    def describe_html(self) -> str:
-        """The caption's HTML: the alt text (for the accessibility script) and the folded table of numbers."""
-        import html
-
+    def _numbers_html(self) -> str:
         from casebook.plotting.describe import numbers_html
 
-        return (f'<span class="cb-alt" data-for="{self.figure_id}" hidden>{html.escape(self.describe())}</span>'
-                + numbers_html(self.fig))
+        return numbers_html(self.fig)
+
+    def describe_html(self) -> str:
+        """The caption's HTML: the alt text (for the accessibility script) and the folded table of numbers.
+
+        Both as of the last push (``alt`` and ``numbers``), which read them from the figure once.
+        """
+        import html
+
+        return f'<span class="cb-alt" data-for="{self.figure_id}" hidden>{html.escape(self.alt)}</span>' + self.numbers
 
 
 # ----------------------------------------------------------------- layouts that hold

@@ -33,7 +33,6 @@ import html
 import io
 import itertools
 import math
-import os
 
 __all__ = ["ENV", "MAX_FRAMES", "grid", "kernel_free", "active"]
 
@@ -46,7 +45,9 @@ _SLIDERS = ("IntSliderView", "FloatSliderView", "FloatLogSliderView", "Selection
 
 def active() -> bool:
     """True while the book is being built (``CASEBOOK_KERNEL_FREE=1``)."""
-    return os.environ.get(ENV, "").strip().lower() in {"1", "true", "yes"}
+    from casebook.paths import env_flag
+
+    return env_flag(ENV)
 
 
 def _numeric(control) -> bool:
@@ -120,38 +121,36 @@ def _capture(box) -> list[tuple]:
     """What the widget shows now: each figure (PNG, alt text, numbers) and each text output."""
     import ipywidgets as w
 
-    from casebook.plotting.describe import describe, numbers_html
     from casebook.widgets.figure import LiveFigure
 
     shown = []
-    for name, out in box.outputs.items():
-        if isinstance(out, LiveFigure):
-            shown.append(("figure", name, _compress(out.image.value), describe(out.fig), numbers_html(out.fig),
-                          out.image.layout.width))
+    for out in box.outputs.values():
+        if isinstance(out, LiveFigure):  # its words and numbers were read at its last push
+            shown.append(("figure", _compress(out.image.value), out.alt, out.numbers))
         elif isinstance(out, (w.HTML, w.HTMLMath)) and out.value:
-            shown.append(("html", name, out.value))
+            shown.append(("html", out.value))
     return shown
 
 
 def _frame(shown):
-    import ipywidgets as w
-
     import base64
 
-    from casebook.widgets.figure import png_width
+    import ipywidgets as w
+
+    from casebook.plotting.picture import png_width
 
     kids = []
     for item in shown:
         if item[0] == "figure":
             # An <img> in an HTML widget, not an Image widget: it carries its alt text (the book's
             # widget manager cannot show an Image with a tooltip), and is stored as base64 either way.
-            _, name, png, alt, table, width = item
+            _, png, alt, table = item
             src = base64.b64encode(png).decode("ascii")
             kids.append(w.HTML(f'<img class="cb-figure cb-frame" src="data:image/png;base64,{src}" '
                                f'alt="{html.escape(alt)}" width="{png_width(png)}" '
                                f'style="max-width:100%;height:auto">{table}'))
         else:
-            kids.append(w.HTML(item[2]))
+            kids.append(w.HTML(item[1]))
     return w.VBox(kids)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Mapping
+
+from casebook.paths import env_flag
 
 __all__ = ['LIKERT_LABELS', 'format_source', 'render_solution']
 
@@ -27,12 +28,12 @@ def _esc(text) -> str:
 
 
 def _instructor() -> bool:
-    return os.environ.get("CASEBOOK_INSTRUCTOR", "").strip().lower() in {"1", "true", "yes"}
+    return env_flag("CASEBOOK_INSTRUCTOR")
 
 
 def _presenting() -> bool:
     """``CASEBOOK_PRESENT=1`` (``make present``): a projected chapter gets the class steps, not the solutions."""
-    return os.environ.get("CASEBOOK_PRESENT", "").strip().lower() in {"1", "true", "yes"}
+    return env_flag("CASEBOOK_PRESENT")
 
 
 def _check_qid(qid) -> str:
