@@ -47,6 +47,8 @@ MEASURE = """() => {
 }"""
 
 
+MATH_DONE = """() => !window.MathJax || !MathJax.Hub || !MathJax.Hub.queue
+  || (MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running)"""
 AXE_ON_SLIDE = """async (tags) => {
   const r = await axe.run(Reveal.getCurrentSlide(), {runOnly: tags});
   return r.violations.map(v => [v.id, v.nodes.map(n => n.target.join(" ")).slice(0, 3)]);
@@ -70,6 +72,9 @@ def measure_decks(folder: Path, decks: list[Path], profile: Path) -> tuple[list[
             for k, at in enumerate(slides):
                 page.evaluate(f"() => Reveal.slide({at['h']}, {at.get('v') or 0})")
                 page.wait_for_timeout(150)
+                # Equations are typeset by MathJax after the page loads: measure once it is done, or a
+                # slide still showing raw TeX is taller than it will be (and shrunk) on a busy machine.
+                page.wait_for_function(MATH_DONE)
                 m = page.evaluate(MEASURE)
                 where = f"{deck.name} slide {k + 1} ({m['title'].strip()[:50]!r})"
                 if m["bottom"] > m["viewport"] + 1 or m["top"] < -1:
