@@ -55,6 +55,23 @@ AXE_ON_SLIDE = """async (tags) => {
 }"""
 
 
+def settled(page) -> dict:
+    """The slide measured once fitting it twice running gives the same zoom and extent.
+
+    A slide just shown can still be laying out (web fonts, MathJax's last pass): one measurement
+    then reads a slide shorter or taller than it will rest, so a run on a busy machine passed a
+    slide that overflows (chapter 07's equations, shrunk to 15 px type once settled).
+    """
+    last = page.evaluate(MEASURE)
+    for _ in range(20):
+        page.wait_for_timeout(100)
+        m = page.evaluate(MEASURE)
+        if abs(m["zoom"] - last["zoom"]) < 1e-3 and abs(m["bottom"] - last["bottom"]) < 1:
+            return m
+        last = m
+    return last
+
+
 def measure_decks(folder: Path, decks: list[Path], profile: Path) -> tuple[list[str], list[str]]:
     """Every slide of ``decks`` shown in turn: ``(problems, requests that left the local server)``."""
     problems, outside = [], []
@@ -71,11 +88,10 @@ def measure_decks(folder: Path, decks: list[Path], profile: Path) -> tuple[list[
             slides = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
             for k, at in enumerate(slides):
                 page.evaluate(f"() => Reveal.slide({at['h']}, {at.get('v') or 0})")
-                page.wait_for_timeout(150)
                 # Equations are typeset by MathJax after the page loads: measure once it is done, or a
                 # slide still showing raw TeX is taller than it will be (and shrunk) on a busy machine.
                 page.wait_for_function(MATH_DONE)
-                m = page.evaluate(MEASURE)
+                m = settled(page)
                 where = f"{deck.name} slide {k + 1} ({m['title'].strip()[:50]!r})"
                 if m["bottom"] > m["viewport"] + 1 or m["top"] < -1:
                     problems.append(f"{where}: runs from {m['top']:.0f} to {m['bottom']:.0f} px "
@@ -158,3 +174,15 @@ def test_a_tall_table_is_cut_between_rows_under_its_header():
         assert piece.startswith("| a | b |\n|---|---|\n")
         assert build_slides._text_height(piece) <= build_slides.BUDGET
     assert sum(p.count(row) for p in pieces) == 20
+
+
+def test_an_equation_closed_at_the_end_of_a_line_does_not_swallow_the_text_after_it():
+    # Chapter 07's in/out pair: "$$\mathrm{in} ... ,\qquad" then "\mathrm{out} ... $$". The cut took
+    # the rest of the cell for part of the equation, so one slide ran to 1,255 px of a 720 px deck.
+    para = "word " * 60
+    text = "$$a = b,\\qquad\nc = d.$$\n\n" + "\n\n".join([para] * 4)
+    blocks = build_slides._blocks(text)
+    assert len(blocks) == 5 and blocks[0].endswith("$$")
+    assert build_slides._text_height(text) == 70 + sum(build_slides._text_height(p) - 24 for p in [para] * 4) \
+        + 8 * 4 + 24
+    assert build_slides._text_height("$$x$$ and $$y$$") == 140 + 24

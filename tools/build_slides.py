@@ -50,12 +50,15 @@ def _text_height(text: str) -> int:
     in_math = False
     for line in text.splitlines():
         s = line.strip()
-        if s.startswith("$$"):
-            in_math = not in_math if s.count("$$") == 1 else in_math
-            height += 70
+        n = s.count("$$")
+        if in_math or n:
+            # A display equation: about 70 px, however many source lines it takes. An odd number
+            # of $$ on a line opens one (or closes it) on a later line (chapter 07's in/out pair).
+            height += 0 if in_math else 70 * ((n + 1) // 2)
+            in_math ^= n % 2 == 1
             continue
-        if in_math or not s:
-            height += 8 if not s else 0
+        if not s:
+            height += 8
             continue
         m = re.match(r"^(#{1,6})\s", s)
         if m:
@@ -77,7 +80,7 @@ def _blocks(text: str) -> list[str]:
         s = line.strip()
         if s.startswith("```"):
             fence = not fence
-        if s.startswith("$$") and s.count("$$") == 1:
+        if not fence and s.count("$$") % 2 == 1:
             math_open = not math_open
         if not s and not fence and not math_open and current:
             blocks.append("\n".join(current))
