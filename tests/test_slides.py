@@ -42,13 +42,17 @@ MEASURE = """() => {
   const texts = shown.filter(e => e.matches(".jp-MarkdownCell p, .jp-MarkdownCell li") && e.textContent.trim());
   const smallest = texts.length ? Math.min(...texts.map(e => parseFloat(getComputedStyle(e).fontSize))) * scale : null;
   const code = [...slide.querySelectorAll(".jp-CodeCell .jp-InputArea")].filter(e => e.offsetParent !== null).length;
-  return {top, bottom, viewport: window.innerHeight, zoom, smallest, code,
+  // MathJax's preview of an equation, left beside the typeset equation: the equation shown twice.
+  const twice = [...slide.querySelectorAll(".MathJax_Preview")].filter(e => e.offsetParent !== null && e.textContent.trim()).length;
+  return {top, bottom, viewport: window.innerHeight, zoom, smallest, code, twice,
           title: (slide.querySelector("h1, h2, h3") || {}).textContent || slide.textContent.slice(0, 60)};
 }"""
 
 
-MATH_DONE = """() => !window.MathJax || !MathJax.Hub || !MathJax.Hub.queue
-  || (MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running)"""
+# MathJax 2 runs one queue: a callback pushed onto it runs once all typesetting queued before it is
+# done, including the re-render that nbconvert's deck queues on every slide change.
+MATH_DONE = """() => new Promise(done => window.MathJax && MathJax.Hub
+  ? MathJax.Hub.Queue(() => done(true)) : done(true))"""
 AXE_ON_SLIDE = """async (tags) => {
   const r = await axe.run(Reveal.getCurrentSlide(), {runOnly: tags});
   return r.violations.map(v => [v.id, v.nodes.map(n => n.target.join(" ")).slice(0, 3)]);
@@ -58,13 +62,16 @@ AXE_ON_SLIDE = """async (tags) => {
 def settled(page) -> dict:
     """The slide measured once fitting it twice running gives the same zoom and extent.
 
-    A slide just shown can still be laying out (web fonts, MathJax's last pass): one measurement
-    then reads a slide shorter or taller than it will rest, so a run on a busy machine passed a
-    slide that overflows (chapter 07's equations, shrunk to 15 px type once settled).
+    A slide just shown is still being laid out: the deck has MathJax typeset its equations again
+    (in chunks, each showing a preview beside the output) and loads web fonts. Measured then, a
+    slide reads shorter or taller than it will rest, and a run on a busy machine passed one that
+    overflows (chapter 07's equations, shrunk to 15 px type once settled).
     """
+    page.evaluate(MATH_DONE)
     last = page.evaluate(MEASURE)
     for _ in range(20):
         page.wait_for_timeout(100)
+        page.evaluate(MATH_DONE)
         m = page.evaluate(MEASURE)
         if abs(m["zoom"] - last["zoom"]) < 1e-3 and abs(m["bottom"] - last["bottom"]) < 1:
             return m
@@ -88,9 +95,6 @@ def measure_decks(folder: Path, decks: list[Path], profile: Path) -> tuple[list[
             slides = page.evaluate("() => Reveal.getSlides().map(s => Reveal.getIndices(s))")
             for k, at in enumerate(slides):
                 page.evaluate(f"() => Reveal.slide({at['h']}, {at.get('v') or 0})")
-                # Equations are typeset by MathJax after the page loads: measure once it is done, or a
-                # slide still showing raw TeX is taller than it will be (and shrunk) on a busy machine.
-                page.wait_for_function(MATH_DONE)
                 m = settled(page)
                 where = f"{deck.name} slide {k + 1} ({m['title'].strip()[:50]!r})"
                 if m["bottom"] > m["viewport"] + 1 or m["top"] < -1:
@@ -100,6 +104,8 @@ def measure_decks(folder: Path, decks: list[Path], profile: Path) -> tuple[list[
                     problems.append(f"{where}: type {m['smallest']:.1f} px")
                 if m["code"]:
                     problems.append(f"{where}: shows {m['code']} code cell(s)")
+                if m["twice"]:
+                    problems.append(f"{where}: shows {m['twice']} equation(s) twice (MathJax's preview left beside it)")
                 # WCAG 2.x A and AA on the slide as shown (axe-core, npm): contrast, names, 24 px targets.
                 for rule, targets in page.evaluate(AXE_ON_SLIDE, AXE_TAGS):
                     problems.append(f"{where}: axe {rule} on {targets}")
@@ -186,3 +192,55 @@ def test_an_equation_closed_at_the_end_of_a_line_does_not_swallow_the_text_after
     assert build_slides._text_height(text) == 70 + sum(build_slides._text_height(p) - 24 for p in [para] * 4) \
         + 8 * 4 + 24
     assert build_slides._text_height("$$x$$ and $$y$$") == 140 + 24
+
+
+# Every slide with an equation, shown in turn 40 ms apart for as long as MathJax's first pass runs.
+HURRY = """async () => {
+  const slides = Reveal.getSlides().filter(s => s.querySelector('script[type^="math/tex"]'));
+  let during = 0;
+  for (const s of slides) {
+    if (!document.querySelector('.MathJax_Preview .MJXp-math')) { break; }
+    const at = Reveal.getIndices(s);
+    Reveal.slide(at.h, at.v || 0);
+    during += 1;
+    await new Promise(r => setTimeout(r, 40));
+  }
+  return during;
+}"""
+# Once MathJax is done, a preview with anything in it is an equation shown twice.
+LEFT_TWICE = """() => [...document.querySelectorAll('.MathJax_Preview')].filter(e => e.textContent.trim())
+  .map(e => (e.closest('section') || {}).id || Reveal.getSlides().indexOf(e.closest('section')) + 1)"""
+
+
+def equations_twice(folder: Path, decks: list[Path], profile: Path) -> tuple[list[str], int]:
+    """Each deck opened and hurried through, slide by slide, while MathJax's first pass runs.
+
+    The first pass shows a quick preview of every equation, then typesets them in page order, and
+    nbconvert's deck asks for a shown slide to be typeset again; a presenter who moves on at once
+    lands on slides in every state. Returns the problems, and how many slides were shown during a
+    first pass (a fast machine may finish a deck first).
+    """
+    problems, during = [], 0
+    with serve(folder) as base, launch(profile, width=1280, height=720) as ctx:
+        page = ctx.new_page()
+        for deck in decks:
+            page.goto(f"{base}/{deck.name}")
+            page.wait_for_function("() => window.Reveal && Reveal.isReady && Reveal.isReady()")
+            during += page.evaluate(HURRY)
+            page.evaluate(MATH_DONE)
+            page.wait_for_timeout(200)
+            page.evaluate(MATH_DONE)
+            left = page.evaluate(LEFT_TWICE)
+            if left:
+                problems.append(f"{deck.name}: {len(left)} equation(s) shown twice, on slides {sorted(set(left))[:8]}")
+    return problems, during
+
+
+def test_a_slide_shown_before_mathjax_is_done_shows_each_equation_once(tmp_path):
+    # nbconvert's deck typesets a slide again when it is shown; asked during MathJax's first pass, that
+    # left the previews beside the equations (chapter 07: every equation twice, the slide shrunk).
+    folder = built_slides()
+    decks = sorted(folder.glob("*.slides.html"))
+    problems, during = equations_twice(folder, decks, tmp_path / "profile")
+    assert problems == []
+    assert during >= 1  # slides really were shown during a first pass
