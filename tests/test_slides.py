@@ -209,7 +209,7 @@ HURRY = """async () => {
 }"""
 # Once MathJax is done, a preview with anything in it is an equation shown twice.
 LEFT_TWICE = """() => [...document.querySelectorAll('.MathJax_Preview')].filter(e => e.textContent.trim())
-  .map(e => (e.closest('section') || {}).id || Reveal.getSlides().indexOf(e.closest('section')) + 1)"""
+  .map(e => Reveal.getSlides().indexOf(e.closest('section')) + 1)"""
 
 
 def equations_twice(folder: Path, decks: list[Path], profile: Path) -> tuple[list[str], int]:
